@@ -1,0 +1,37 @@
+package org.xuncha;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import org.springframework.boot.EnvironmentPostProcessor;
+import org.springframework.boot.SpringApplication;
+import org.springframework.core.env.ConfigurableEnvironment;
+import org.springframework.core.env.MapPropertySource;
+
+/**
+ * Gives every test application context its own fresh data directory (embedded PostgreSQL, keys, demo accounts),
+ * so contexts never share a database and each starts from the demo district.
+ */
+public class TestDataDirectory implements EnvironmentPostProcessor {
+
+    @Override
+    public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
+        if (environment.getProperty("xuncha.test.keep-data-dir", Boolean.class, false)) {
+            return;
+        }
+        Map<String, Object> properties = new HashMap<>();
+        try {
+            Path base = Path.of("target", "test-data");
+            Files.createDirectories(base);
+            properties.put("xuncha.data-dir", Files.createTempDirectory(base.toAbsolutePath(), "ctx-").toString());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        properties.put("xuncha.demo.enabled", "true");
+        properties.put("xuncha.database.url", "");
+        environment.getPropertySources().addFirst(new MapPropertySource("xunchaTestDataDirectory", properties));
+    }
+}

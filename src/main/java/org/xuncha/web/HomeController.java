@@ -15,6 +15,7 @@ class HomeController {
     String home(Authentication authentication) {
         String role = authentication.getAuthorities().stream()
                 .map(GrantedAuthority::getAuthority)
+                .filter(authority -> authority.startsWith("ROLE_"))
                 .findFirst()
                 .orElse("");
         return switch (role) {

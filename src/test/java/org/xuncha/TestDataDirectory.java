@@ -10,6 +10,7 @@ import org.springframework.boot.EnvironmentPostProcessor;
 import org.springframework.boot.SpringApplication;
 import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.MapPropertySource;
+import org.springframework.core.env.PropertySource;
 
 /**
  * Gives every test application context its own fresh data directory (embedded PostgreSQL, keys, demo accounts),
@@ -32,6 +33,11 @@ public class TestDataDirectory implements EnvironmentPostProcessor {
         }
         properties.put("xuncha.demo.enabled", "true");
         properties.put("xuncha.database.url", "");
+        // a test's own @SpringBootTest(properties = ...) still wins
+        PropertySource<?> inlined = environment.getPropertySources().get("Inlined Test Properties");
+        if (inlined != null) {
+            properties.keySet().removeIf(inlined::containsProperty);
+        }
         environment.getPropertySources().addFirst(new MapPropertySource("xunchaTestDataDirectory", properties));
     }
 }

@@ -127,7 +127,8 @@ class AuditController {
     private List<@Nullable Object> cells(AuditEntry entry, Locale locale) {
         return Arrays.asList(entry.id(), LocalDateTime.ofInstant(entry.occurredAt(), clock.getZone()), entry.actor(),
                 label("role.", entry.actorRole(), locale), label("audit.action.", entry.action(), locale),
-                entry.objectType(), entry.objectId(), label("audit.outcome.", entry.outcome(), locale), entry.detail(),
+                entry.objectType() == null ? null : label("audit.object.", entry.objectType(), locale), entry.objectId(),
+                label("audit.outcome.", entry.outcome(), locale), entry.detail(),
                 entry.clientIp(), entry.hash());
     }
 

@@ -271,6 +271,7 @@ class AccountAdministrationTests {
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("groupleader")))
                 .andExpect(content().string(containsString("锁定至")))
+                .andExpect(content().string(containsString("本人账户")))
                 .andExpect(content().string(not(containsString("<th>数据范围</th>"))));
         mvc.perform(get("/security/users").cookie(secadmin).param("q", "supervisor"))
                 .andExpect(status().isOk())

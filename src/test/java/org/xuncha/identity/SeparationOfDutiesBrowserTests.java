@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
+import com.microsoft.playwright.options.LoadState;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.xuncha.BrowserTest;
@@ -35,12 +36,13 @@ class SeparationOfDutiesBrowserTests extends BrowserTest {
         assertThat(page.getByTestId("new-username")).hasText(USERNAME);
         String oneTimePassword = page.getByTestId("one-time-password").textContent().strip();
         assertThat(oneTimePassword).hasSize(14);
-        screenshot("admin-one-time-password");
+        capture("admin-one-time-password");
         page.click("text=返回用户管理");
         Locator row = page.locator("tr[data-username=" + USERNAME + "]");
         assertThat(row).containsText(NAME);
         assertThat(row).containsText("（未分配）");
-        screenshot("admin-users");
+        assertThat(page.locator("tr[data-username=sysadmin]")).containsText("本人账户");
+        capture("admin-users");
         signOut();
 
         signIn("secadmin");
@@ -48,7 +50,7 @@ class SeparationOfDutiesBrowserTests extends BrowserTest {
         page.locator("tr[data-username=" + USERNAME + "] a").click();
         page.selectOption("#role", "TOWNSHIP_LIAISON");
         page.getByLabel("冯桥镇", new Page.GetByLabelOptions().setExact(true)).check();
-        screenshot("security-assign");
+        capture("security-assign");
         page.click("button.primary");
         assertThat(page).hasURL(url("/security/users"));
         assertThat(page.locator("tr[data-username=" + USERNAME + "]")).containsText("冯桥镇");
@@ -84,7 +86,13 @@ class SeparationOfDutiesBrowserTests extends BrowserTest {
                 .hasCount(1);
         page.getByTestId("verify-chain").click();
         assertThat(page.getByTestId("chain-result")).containsText("哈希链完整");
-        screenshot("audit-log");
+        capture("audit-log");
+    }
+
+    /** Screenshots only once the whole page has arrived (Thymeleaf streams long pages). */
+    private void capture(String name) {
+        page.waitForLoadState(LoadState.LOAD);
+        screenshot(name);
     }
 
     private void signOut() {

@@ -1,6 +1,8 @@
 package org.xuncha.identity;
 
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import jakarta.servlet.http.Cookie;
@@ -46,6 +48,21 @@ class SeparationOfDutiesTests {
     })
     void isRefused(String username, String path) throws Exception {
         mvc.perform(get(path).cookie(session(username))).andExpect(status().isForbidden());
+    }
+
+    @ParameterizedTest(name = "{0} may not post to {1}")
+    @CsvSource({
+        "secadmin, /admin/users", "auditor, /admin/users", "office, /admin/users",
+        "sysadmin, /security/users/4", "auditor, /security/users/4", "director, /security/users/4",
+        "sysadmin, /audit/verify", "secadmin, /audit/verify", "office, /audit/verify"
+    })
+    void isRefusedChanges(String username, String path) throws Exception {
+        mvc.perform(post(path).cookie(session(username)).with(csrf())
+                        .param("username", "intruder")
+                        .param("displayName", "越权")
+                        .param("role", "OFFICE_DIRECTOR")
+                        .param("version", "0"))
+                .andExpect(status().isForbidden());
     }
 
     @ParameterizedTest(name = "{0} may open {1}")

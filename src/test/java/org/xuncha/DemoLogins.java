@@ -52,9 +52,14 @@ public final class DemoLogins {
      * send with later requests: {@code mvc.perform(get(...).cookie(session))}.
      */
     public Cookie signIn(MockMvc mvc, String username) throws Exception {
+        return signIn(mvc, username, password(username));
+    }
+
+    /** Signs in any account whose password the test knows, the same way. */
+    public static Cookie signIn(MockMvc mvc, String username, String password) throws Exception {
         MvcResult result = mvc.perform(post("/login").with(csrf())
                         .param("username", username)
-                        .param("password", password(username)))
+                        .param("password", password))
                 .andReturn();
         if (result.getResponse().getStatus() != 302 || result.getResponse().getRedirectedUrl().contains("error")) {
             throw new IllegalStateException("sign-in failed for " + username);

@@ -8,6 +8,7 @@ import java.util.Optional;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import org.xuncha.web.Paged;
 
 /** The accounts (用户账户), stored in {@code identity.user_account} with their scope rows. */
 @Repository
@@ -39,6 +40,23 @@ class UserAccounts {
 
     List<UserAccount> findAll() {
         return jdbc.sql(SELECT + " order by a.id").query(this::map).list();
+    }
+
+    /** One page of the accounts whose username or name contains the text (any account when blank), by username. */
+    Paged<UserAccount> search(String text, int page, int size) {
+        String pattern = "%" + text.strip().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+        String where = " where a.username ilike :p escape '\\' or a.display_name ilike :p escape '\\'";
+        long total = jdbc.sql("select count(*) from identity.user_account a" + where)
+                .param("p", pattern)
+                .query(Long.class)
+                .single();
+        List<UserAccount> items = jdbc.sql(SELECT + where + " order by a.username limit :size offset :offset")
+                .param("p", pattern)
+                .param("size", size)
+                .param("offset", (long) page * size)
+                .query(this::map)
+                .list();
+        return new Paged<>(items, page, size, total);
     }
 
     /** Inserts a new account or updates an existing one, refusing a stale version (optimistic locking). */

@@ -29,6 +29,13 @@ class MessageBundleTests {
     private static final Path TEMPLATES = Path.of("src/main/resources/templates");
     private static final List<String> LOCALE_SUFFIXES = List.of("_zh_TW", "_en");
 
+    /**
+     * Words that OpenCC's Taiwan phrase conversion ("twp") reads as software jargon, with the word meant here: 社区 is
+     * a residential community (社區), not an online one; a region's 代码 is not program code.
+     */
+    private static final Map<String, String> TAIWAN_JARGON =
+            Map.of("社群", "社區", "型別", "類型", "程式碼", "代碼", "許可權", "權限", "賬戶", "帳戶");
+
     /** {@code #{key}} or {@code #{key(args)}}: a literal key, not one built from an expression. */
     private static final Pattern LITERAL_KEY = Pattern.compile("#\\{([A-Za-z0-9_.\\-]+)[}(]");
 
@@ -63,6 +70,24 @@ class MessageBundleTests {
                 assertThat(empty).as("empty messages in %s", file).isEmpty();
             }
         }
+    }
+
+    @Test
+    void traditionalChineseUsesThePlainWordsNotSoftwareJargon() throws IOException {
+        Set<String> found = new TreeSet<>();
+        try (Stream<Path> files = Files.list(BUNDLES)) {
+            for (Path file : files.filter(f -> f.toString().endsWith("_zh_TW.properties")).toList()) {
+                Properties messages = load(file);
+                for (String key : messages.stringPropertyNames()) {
+                    TAIWAN_JARGON.forEach((jargon, plain) -> {
+                        if (messages.getProperty(key).contains(jargon)) {
+                            found.add(file.getFileName() + " " + key + ": " + jargon + " -> " + plain);
+                        }
+                    });
+                }
+            }
+        }
+        assertThat(found).as("words to correct after converting with OpenCC").isEmpty();
     }
 
     @Test

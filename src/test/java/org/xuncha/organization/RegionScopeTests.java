@@ -23,7 +23,10 @@ import org.xuncha.DemoLogins;
 /**
  * Data scope (数据范围) on embedded PostgreSQL, through the real sign-in: a township user cannot read, list, count or
  * page another township's 村居 or households, by id or by filter; wider roles see exactly their subtrees; roles
- * without business data are refused. Export is not built yet: its scope test comes with the Excel export.
+ * without business data are refused.
+ *
+ * <p>Export is not built on this branch: the Excel export adds here that the liaison's export holds only 坞墙镇's
+ * 村居 and households, and that an export filtered by another township is empty.
  */
 @SpringBootTest
 @AutoConfigureMockMvc

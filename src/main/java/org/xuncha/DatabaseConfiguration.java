@@ -66,6 +66,8 @@ class DatabaseConfiguration {
         EmbeddedPostgres postgres = EmbeddedPostgres.builder()
                 .setDataDirectory(pgDir)
                 .setCleanDataDirectory(false)
+                // Spring closes the server after the data source; zonky's own hook could stop it first
+                .setRegisterShutdownHook(false)
                 .setServerConfig("max_connections", "60")
                 .start();
         String appPassword = HexFormat.of().formatHex(randomBytes(24));

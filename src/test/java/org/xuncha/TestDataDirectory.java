@@ -11,6 +11,7 @@ import org.springframework.boot.SpringApplication;
 import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.MapPropertySource;
 import org.springframework.core.env.PropertySource;
+import org.springframework.util.FileSystemUtils;
 
 /**
  * Gives every test application context its own fresh data directory (embedded PostgreSQL, keys, demo accounts),
@@ -27,6 +28,7 @@ public class TestDataDirectory implements EnvironmentPostProcessor {
         try {
             Path base = Path.of("target", "test-data");
             Files.createDirectories(base);
+            clearEarlierRuns(base);
             properties.put("xuncha.data-dir", Files.createTempDirectory(base.toAbsolutePath(), "ctx-").toString());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -39,5 +41,20 @@ public class TestDataDirectory implements EnvironmentPostProcessor {
             properties.keySet().removeIf(inlined::containsProperty);
         }
         environment.getPropertySources().addFirst(new MapPropertySource("xunchaTestDataDirectory", properties));
+    }
+
+    private static boolean cleared;
+
+    /** Once per test JVM, removes the data directories that earlier runs left behind. */
+    private static synchronized void clearEarlierRuns(Path base) throws IOException {
+        if (cleared) {
+            return;
+        }
+        cleared = true;
+        try (var entries = Files.list(base)) {
+            for (Path dir : entries.toList()) {
+                FileSystemUtils.deleteRecursively(dir);
+            }
+        }
     }
 }

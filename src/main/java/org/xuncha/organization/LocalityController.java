@@ -13,7 +13,9 @@ import java.math.BigDecimal;
 import org.jspecify.annotations.Nullable;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.http.HttpStatus;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -97,23 +99,19 @@ class LocalityController {
     @PreAuthorize(Access.VIEW)
     String show(@PathVariable long id, @RequestParam(defaultValue = "ALL") Households.Category category,
             @RequestParam(defaultValue = "0") int page, @RequestHeader(value = "HX-Request", required = false) @Nullable String hx,
-            RegionScope scope, Model model, org.springframework.security.core.Authentication authentication) {
+            RegionScope scope, Model model, Authentication authentication) {
         Locality locality = load(id, scope);
-        boolean roster = authentication.getAuthorities().stream()
-                .noneMatch(a -> a.getAuthority().equals("ROLE_LEADER"));
-        model.addAttribute("locality", locality);
-        model.addAttribute("assessment", locality.assess());
-        model.addAttribute("breadcrumb", tree.pathTo(id, scope));
-        model.addAttribute("category", category);
-        model.addAttribute("categories", Households.Category.values());
-        model.addAttribute("roster", roster);
-        if (roster) {
-            model.addAttribute("households", households.ofLocality(id, category, scope, Paged.pageNumber(page), 20));
+        boolean roster = mayReadRoster(authentication);
+        if (hx != null && !roster) {
+            // the htmx request pages the roster only; a role without the roster has nothing to page
+            throw new AccessDeniedException("household roster of 村居 " + id);
         }
-        if (!model.containsAttribute("override")) {
-            model.addAttribute("override", new OverrideForm(locality.assess().effective(), "", locality.version()));
+        addPage(locality, category, page, roster, scope, model);
+        if (hx != null) {
+            return "organization/locality :: households";
         }
-        return hx != null ? "organization/locality :: households" : "organization/locality";
+        model.addAttribute("override", new OverrideForm(locality.assess().effective(), "", locality.version()));
+        return "organization/locality";
     }
 
     @GetMapping("/localities/{id}/edit")
@@ -145,12 +143,13 @@ class LocalityController {
     @PostMapping("/localities/{id}/intensity")
     @PreAuthorize(Access.EDIT)
     String overrideIntensity(@PathVariable long id, @Valid @ModelAttribute("override") OverrideForm form,
-            BindingResult errors, RegionScope scope, RedirectAttributes redirect) {
+            BindingResult errors, RegionScope scope, Model model, Authentication authentication,
+            RedirectAttributes redirect) {
         Locality locality = load(id, scope);
         if (errors.hasErrors()) {
-            redirect.addFlashAttribute("override", form);
-            redirect.addFlashAttribute("org.springframework.validation.BindingResult.override", errors);
-            return "redirect:/localities/" + id + "#intensity";
+            // shown again at once: a form in a flash attribute would have to be serialized into the JDBC session
+            addPage(locality, Households.Category.ALL, 0, mayReadRoster(authentication), scope, model);
+            return "organization/locality";
         }
         requireVersion(locality, form.version());
         if (form.intensity() == locality.assess().suggested()) {
@@ -160,6 +159,26 @@ class LocalityController {
         }
         redirect.addFlashAttribute("saved", true);
         return "redirect:/localities/" + id + "#intensity";
+    }
+
+    /** The model of the 村居 page: facts, assessment, breadcrumb and, for roles that may read it, the roster. */
+    private void addPage(Locality locality, Households.Category category, int page, boolean roster, RegionScope scope,
+            Model model) {
+        model.addAttribute("locality", locality);
+        model.addAttribute("assessment", locality.assess());
+        model.addAttribute("breadcrumb", tree.pathTo(locality.id(), scope));
+        model.addAttribute("category", category);
+        model.addAttribute("categories", Households.Category.values());
+        model.addAttribute("roster", roster);
+        if (roster) {
+            model.addAttribute("households",
+                    households.ofLocality(locality.id(), category, scope, Paged.pageNumber(page), Paged.DEFAULT_SIZE));
+        }
+    }
+
+    /** Leaders read dashboards, not the names and addresses of the roster. */
+    private static boolean mayReadRoster(Authentication authentication) {
+        return authentication.getAuthorities().stream().noneMatch(a -> a.getAuthority().equals("ROLE_LEADER"));
     }
 
     private Locality load(long id, RegionScope scope) {

@@ -1,5 +1,6 @@
 package org.xuncha.web;
 
+import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
@@ -11,8 +12,13 @@ class LayoutAdvice {
 
     @ModelAttribute("currentPath")
     String currentPath(HttpServletRequest request) {
-        String query = request.getQueryString();
-        return UriComponentsBuilder.fromPath(request.getRequestURI())
+        // on an error page the language links must lead back to the page that failed, not to /error
+        Object failedPath = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
+        String path = failedPath instanceof String failed ? failed : request.getRequestURI();
+        String query = failedPath instanceof String
+                ? (String) request.getAttribute(RequestDispatcher.ERROR_QUERY_STRING)
+                : request.getQueryString();
+        return UriComponentsBuilder.fromPath(path)
                 .query(query)
                 .replaceQueryParam("lang")
                 .build()

@@ -29,10 +29,16 @@ record RosterScenario(List<RoundLocality> localities, List<Candidate> pool, Recu
      */
     static RosterScenario generate(long seed, int townships, int localityCount, int leaders, int members, int recusalPercent,
             boolean randomShape) {
+        return generate(seed, townships, townships, localityCount, leaders, members, recusalPercent, randomShape);
+    }
+
+    /** @param roundTownships the round takes 村居 of this many of the townships; people come from all of them */
+    static RosterScenario generate(long seed, int townships, int roundTownships, int localityCount, int leaders,
+            int members, int recusalPercent, boolean randomShape) {
         Random random = new Random(seed);
         List<RoundLocality> localities = new ArrayList<>();
         for (int i = 0; i < localityCount; i++) {
-            int township = random.nextInt(townships);
+            int township = random.nextInt(roundTownships);
             boolean community = random.nextInt(5) == 0;
             localities.add(new RoundLocality(100_000 + i, (community ? "社区" : "村") + i, 1_000 + township,
                     "乡镇" + township, community ? RegionKind.COMMUNITY : RegionKind.VILLAGE,

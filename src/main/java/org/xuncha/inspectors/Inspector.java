@@ -151,12 +151,6 @@ class Inspector {
                 manualRecusals.stream().map(r -> new Candidate.ManualRecusal(r.regionId(), r.reason())).toList());
     }
 
-    List<RecusalExemption> recusalExemptions() {
-        return exemptions.stream()
-                .map(e -> new RecusalExemption(new InspectorId(id), e.regionId(), e.rule(), e.reason()))
-                .toList();
-    }
-
     public long id() {
         return id;
     }

@@ -226,7 +226,7 @@ class InspectorController {
     @PreAuthorize(Access.MANAGE)
     String declareRelative(@PathVariable long id, @Valid RelativeForm form, BindingResult errors, RegionScope scope,
             RedirectAttributes redirect) {
-        if (!rejected(errors, redirect)) {
+        if (!FormProblems.flash(errors, redirect, messages)) {
             records.declareRelative(id, form.version(), form.townshipId(), form.localityName(), form.relation().strip(), scope);
             redirect.addFlashAttribute("saved", true);
         }
@@ -246,7 +246,7 @@ class InspectorController {
     @PreAuthorize(Access.MANAGE)
     String recordTraining(@PathVariable long id, @Valid TrainingForm form, BindingResult errors, RegionScope scope,
             RedirectAttributes redirect) {
-        if (!rejected(errors, redirect)) {
+        if (!FormProblems.flash(errors, redirect, messages)) {
             records.recordTraining(id, form.version(), form.heldOn(), form.course(), scope);
             redirect.addFlashAttribute("saved", true);
         }
@@ -260,7 +260,7 @@ class InspectorController {
         if (!errors.hasErrors() && form.to().isBefore(form.from())) {
             errors.rejectValue("to", "inspector.unavailability.order");
         }
-        if (!rejected(errors, redirect)) {
+        if (!FormProblems.flash(errors, redirect, messages)) {
             records.markUnavailable(id, form.version(), new DateRange(form.from(), form.to()), form.reason(), scope);
             redirect.addFlashAttribute("saved", true);
         }
@@ -306,19 +306,6 @@ class InspectorController {
         if ("10X98765432".charAt(sum % 11) != id.charAt(17)) {
             errors.rejectValue("idNumber", "inspector.idNumber.checksum");
         }
-    }
-
-    /** Flashes the field errors of a small form on the inspector page; true when there were any. */
-    private boolean rejected(BindingResult errors, RedirectAttributes redirect) {
-        if (!errors.hasErrors()) {
-            return false;
-        }
-        redirect.addFlashAttribute("problems", errors.getAllErrors().stream()
-                .map(e -> (e instanceof org.springframework.validation.FieldError field
-                                ? message("inspector.field." + field.getField()) + "："
-                                : "") + messages.getMessage(e, LocaleContextHolder.getLocale()))
-                .toList());
-        return true;
     }
 
     private String message(String key) {

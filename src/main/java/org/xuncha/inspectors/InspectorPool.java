@@ -1,6 +1,5 @@
 package org.xuncha.inspectors;
 
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -50,9 +49,8 @@ public class InspectorPool {
      */
     @Transactional(readOnly = true)
     public RecusalRules rules(long districtId, DateRange roundDates, Collection<PreviousPlacement> previousRound) {
-        List<RecusalExemption> exemptions = new ArrayList<>();
-        inspectors.ofDistrict(districtId).forEach(i -> exemptions.addAll(i.recusalExemptions()));
-        return new RecusalRules(policies.of(districtId).policy(), roundDates, previousRound, exemptions);
+        return new RecusalRules(policies.of(districtId).policy(), roundDates, previousRound,
+                inspectors.exemptionsOfDistrict(districtId));
     }
 
     /**
@@ -62,12 +60,8 @@ public class InspectorPool {
     @Transactional(readOnly = true)
     public RosterSuggestion suggest(long districtId, List<RoundLocality> localities, GroupSizing sizing,
             DateRange roundDates, Collection<PreviousPlacement> previousRound, ServiceHistory history, GroupShape shape) {
-        List<Inspector> pool = inspectors.ofDistrict(districtId);
-        List<RecusalExemption> exemptions = new ArrayList<>();
-        pool.forEach(i -> exemptions.addAll(i.recusalExemptions()));
-        RecusalRules rules = new RecusalRules(policies.of(districtId).policy(), roundDates, previousRound, exemptions);
-        return RosterPlanner.suggest(new RosterRequest(localities, sizing,
-                pool.stream().map(Inspector::candidate).toList(), rules, history, shape));
+        return RosterPlanner.suggest(new RosterRequest(localities, sizing, candidates(districtId),
+                rules(districtId, roundDates, previousRound), history, shape));
     }
 
     /** The inspector a user account is (e.g. the demo's {@code groupleader}), if the office linked one. */

@@ -27,12 +27,7 @@ class Inspectors {
 
     /** Filters of the pool list; every field optional, every choice an enum or an id. */
     record Filter(@Nullable Tier tier, @Nullable UnitKind unitKind, @Nullable Expertise expertise,
-            @Nullable Long townshipId, @Nullable String name) {
-
-        static Filter none() {
-            return new Filter(null, null, null, null, null);
-        }
-    }
+            @Nullable Long townshipId, @Nullable String name) {}
 
     /** One row of the pool list. */
     record Row(long id, String name, Sex sex, String unit, UnitKind unitKind, @Nullable String post,
@@ -132,6 +127,18 @@ class Inspectors {
                 .list();
     }
 
+    /** The director's exceptions for everyone in a district's pool. */
+    List<RecusalExemption> exemptionsOfDistrict(long districtId) {
+        return jdbc.sql("""
+                        select e.inspector_id, e.region_id, e.rule, e.reason from inspectors.recusal_exemption e
+                        join inspectors.inspector i on i.id = e.inspector_id where i.district_id = :district order by e.id
+                        """)
+                .param("district", districtId)
+                .query((rs, n) -> new RecusalExemption(new InspectorId(rs.getLong(1)), rs.getLong(2),
+                        RecusalRule.valueOf(rs.getString(3)), rs.getString(4)))
+                .list();
+    }
+
     Optional<Long> idOfUsername(String username) {
         return jdbc.sql("select id from inspectors.inspector where linked_username = :username")
                 .param("username", username)
@@ -145,10 +152,6 @@ class Inspectors {
                 .param("id", exceptId)
                 .query(Boolean.class)
                 .single();
-    }
-
-    List<Long> districtIds() {
-        return jdbc.sql("select distinct district_id from inspectors.inspector order by district_id").query(Long.class).list();
     }
 
     /** Inserts a new inspector or updates one, refusing a stale version; returns the id. */

@@ -22,8 +22,4 @@ record PoolScope(List<String> regionPaths) {
     String paths() {
         return String.join(",", regionPaths);
     }
-
-    boolean covers(String districtPath) {
-        return regionPaths.stream().anyMatch(p -> districtPath.startsWith(p) || p.startsWith(districtPath));
-    }
 }

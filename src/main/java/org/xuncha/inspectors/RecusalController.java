@@ -10,13 +10,11 @@ import java.util.List;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.MessageSource;
-import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
-import org.springframework.validation.FieldError;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -52,7 +50,7 @@ class RecusalController {
     @PreAuthorize(Access.MANAGE)
     String recuse(@PathVariable long id, @Valid RecusalForm form, BindingResult errors, RegionScope scope,
             Authentication authentication, RedirectAttributes redirect) {
-        if (!rejected(errors, redirect)) {
+        if (!FormProblems.flash(errors, redirect, messages)) {
             records.recuse(id, form.version(), form.townshipId(), form.localityName(), form.reason(),
                     authentication.getName(), scope);
             redirect.addFlashAttribute("saved", true);
@@ -73,7 +71,7 @@ class RecusalController {
     @PreAuthorize(Access.DIRECT)
     String exempt(@PathVariable long id, @Valid ExemptionForm form, BindingResult errors, RegionScope scope,
             Authentication authentication, RedirectAttributes redirect) {
-        if (!rejected(errors, redirect)) {
+        if (!FormProblems.flash(errors, redirect, messages)) {
             records.exempt(id, form.version(), form.townshipId(), form.localityName(), form.rule(), form.reason(),
                     authentication.getName(), scope);
             redirect.addFlashAttribute("saved", true);
@@ -110,18 +108,5 @@ class RecusalController {
                 authentication.getName(), scope);
         redirect.addFlashAttribute("saved", true);
         return "redirect:/inspectors/policy";
-    }
-
-    private boolean rejected(BindingResult errors, RedirectAttributes redirect) {
-        if (!errors.hasErrors()) {
-            return false;
-        }
-        redirect.addFlashAttribute("problems", errors.getAllErrors().stream()
-                .map(e -> (e instanceof FieldError field
-                                ? messages.getMessage("inspector.field." + field.getField(), null, field.getField(),
-                                        LocaleContextHolder.getLocale()) + "："
-                                : "") + messages.getMessage(e, LocaleContextHolder.getLocale()))
-                .toList());
-        return true;
     }
 }

@@ -12,6 +12,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
@@ -584,15 +585,15 @@ public final class RosterPlanner {
         return reasons;
     }
 
-    private java.util.Optional<RecusalRule> firstBlockingRule(Candidate person, GroupRole role, List<RoundLocality> localities) {
+    private Optional<RecusalRule> firstBlockingRule(Candidate person, GroupRole role, List<RoundLocality> localities) {
         for (RoundLocality locality : localities) {
             for (RecusalViolation violation : rules.check(person, role, locality)) {
                 if (violation.blocks()) {
-                    return java.util.Optional.of(violation.rule());
+                    return Optional.of(violation.rule());
                 }
             }
         }
-        return java.util.Optional.empty();
+        return Optional.empty();
     }
 
     private static List<RoundLocality> largeEconomies(Group group) {

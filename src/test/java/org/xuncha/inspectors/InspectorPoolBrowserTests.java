@@ -47,5 +47,13 @@ class InspectorPoolBrowserTests extends BrowserTest {
         assertThat(recusals).containsText("曾在坞墙镇挂职任党委副书记");
         assertThat(recusals).containsText("office");
         screenshot("inspector");
+
+        page.getByRole(com.microsoft.playwright.options.AriaRole.LINK,
+                new com.microsoft.playwright.Page.GetByRoleOptions().setName("编辑").setExact(true)).click();
+        assertThat(page.locator("#name")).hasValue(name);
+        screenshot("inspector-edit");
+        page.navigate(url("/inspectors/policy"));
+        assertThat(page.locator("h1")).hasText("回避规则设置");
+        screenshot("recusal-policy");
     }
 }

@@ -67,7 +67,8 @@ class InspectorPoolTests {
     @Test
     void townshipLiaisonsSupervisorsReceiversAndAdministratorsSeeNoPoolData() throws Exception {
         long anyone = firstInspector();
-        for (String username : List.of("liaison", "supervisor", "receiver", "sysadmin", "secadmin", "auditor")) {
+        for (String username : List.of("liaison", "supervisor", "receiver", "sysadmin", "secadmin", "auditor",
+                "groupdeputy", "groupmember")) {
             Cookie session = signIn(username);
             mvc.perform(get("/inspectors").cookie(session)).andExpect(status().isForbidden());
             mvc.perform(get("/inspectors/" + anyone).cookie(session)).andExpect(status().isForbidden());
@@ -218,13 +219,44 @@ class InspectorPoolTests {
     }
 
     @Test
-    void onlyTheDirectorChangesADistrictsRules() throws Exception {
+    void onlyTheDirectorChangesADistrictsRulesAndTheChangeIsAudited() throws Exception {
         long district = district();
         mvc.perform(get("/inspectors/policy").cookie(signIn("office"))).andExpect(status().isOk());
         mvc.perform(post("/inspectors/policy/" + district).cookie(signIn("office")).with(csrf())
                         .param("enabled", "WORK_TOWNSHIP").param("version", "0"))
                 .andExpect(status().isForbidden());
         assertThat(pool.policy(district)).isEqualTo(RecusalPolicy.allRules());
+
+        Cookie director = signIn("director");
+        List<String> allButWork = java.util.Arrays.stream(RecusalRule.values())
+                .filter(r -> r != RecusalRule.WORK_TOWNSHIP).map(Enum::name).toList();
+        mvc.perform(post("/inspectors/policy/" + district).cookie(director).with(csrf())
+                        .param("enabled", allButWork.toArray(String[]::new)).param("version", "0"))
+                .andExpect(status().is3xxRedirection());
+        assertThat(pool.policy(district).enforces(RecusalRule.WORK_TOWNSHIP)).isFalse();
+        assertThat(pool.policy(district).enforces(RecusalRule.RELATIVE)).isTrue();
+        assertThat(count("select count(*) from audit.audit_event where action = 'UPDATE' and object_type = 'RecusalPolicy'"))
+                .isEqualTo(1);
+        mvc.perform(post("/inspectors/policy/" + district).cookie(director).with(csrf())
+                        .param("enabled", "WORK_TOWNSHIP").param("version", "0"))
+                .andExpect(status().isConflict());
+        mvc.perform(post("/inspectors/policy/" + district).cookie(director).with(csrf())
+                        .param("enabled", java.util.Arrays.stream(RecusalRule.values()).map(Enum::name).toArray(String[]::new))
+                        .param("version", "1"))
+                .andExpect(status().is3xxRedirection());
+        assertThat(pool.policy(district)).isEqualTo(RecusalPolicy.allRules());
+    }
+
+    @Test
+    void aPoolOutsideTheCallersScopeAnswersNotFound() throws Exception {
+        long id = jdbc.sql("""
+                insert into inspectors.inspector (district_id, district_path, name, sex, unit, unit_kind, political_status, tier)
+                values (999999, '/999999/', '别区人员', 'MALE', '别区纪委', 'DISCIPLINE', 'CPC_MEMBER', 'LEADER_TIER') returning id
+                """).query(Long.class).single();
+        mvc.perform(get("/inspectors/" + id).cookie(signIn("office"))).andExpect(status().isNotFound());
+        mvc.perform(get("/inspectors").param("name", "别区人员").cookie(signIn("office")))
+                .andExpect(content().string(containsString("共 0 人")));
+        jdbc.sql("delete from inspectors.inspector where id = :id").param("id", id).update();
     }
 
     @Test

@@ -3,7 +3,12 @@ package org.xuncha.organization;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Types;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -18,6 +23,12 @@ class RegionWriter {
     record NewHousehold(long localityId, String code, String headName, @Nullable String villagerGroup,
             @Nullable String address, boolean fiveGuarantees, boolean minimumLiving, boolean dilapidatedHousing,
             @Nullable String idNumber) {}
+
+    /** A region to insert under an existing parent. */
+    record NewRegion(long parentId, RegionLevel level, RegionKind kind, String code, String name) {}
+
+    /** New name and kind of an existing region. */
+    record RegionChange(long id, String name, RegionKind kind) {}
 
     private final JdbcClient jdbc;
     private final JdbcTemplate template;
@@ -57,6 +68,87 @@ class RegionWriter {
                 .update();
     }
 
+    /** Inserts regions in batches: one query for their ids, one for their parents' paths. Returns ids by code. */
+    Map<String, Long> insertRegions(List<NewRegion> regions) {
+        Map<String, Long> ids = new HashMap<>();
+        if (regions.isEmpty()) {
+            return ids;
+        }
+        List<Long> newIds = jdbc.sql("select nextval(pg_get_serial_sequence('organization.region', 'id'))"
+                        + " from generate_series(1, :n)")
+                .param("n", regions.size())
+                .query(Long.class)
+                .list();
+        String parents = regions.stream().map(r -> String.valueOf(r.parentId()))
+                .collect(Collectors.toCollection(LinkedHashSet::new)).stream().collect(Collectors.joining(","));
+        Map<Long, String> paths = jdbc.sql("select id, path from organization.region"
+                        + " where id = any(string_to_array(:ids, ',')::bigint[])")
+                .param("ids", parents)
+                .query((rs, n) -> Map.entry(rs.getLong("id"), rs.getString("path")))
+                .list()
+                .stream()
+                .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+        List<Object[]> rows = new ArrayList<>(regions.size());
+        for (int i = 0; i < regions.size(); i++) {
+            NewRegion region = regions.get(i);
+            long id = newIds.get(i);
+            ids.put(region.code(), id);
+            rows.add(new Object[] {id, region.parentId(), region.level().name(), region.kind().name(), region.code(),
+                region.name(), paths.get(region.parentId()) + id + "/"});
+        }
+        template.batchUpdate("insert into organization.region (id, parent_id, level, kind, code, name, path)"
+                + " values (?, ?, ?, ?, ?, ?, ?)", rows);
+        return ids;
+    }
+
+    /** Renames regions in a batch, bumping their version so a form opened before the import gets a conflict. */
+    void updateRegions(List<RegionChange> changes) {
+        if (changes.isEmpty()) {
+            return;
+        }
+        template.batchUpdate("update organization.region set name = ?, kind = ?, version = version + 1 where id = ?",
+                changes.stream().map(c -> new Object[] {c.name(), c.kind().name(), c.id()}).toList());
+    }
+
+    /** Inserts the facts of new 村居 in a batch, each with its suggested intensity. */
+    void insertLocalities(Map<Long, Locality.Facts> facts) {
+        if (facts.isEmpty()) {
+            return;
+        }
+        template.batchUpdate("""
+                        insert into organization.locality (party_org_type, party_secretary, party_member_count,
+                            population, household_count, collective_funds, collective_assets, collective_resources,
+                            weak_party_building, large_collective_economy, many_conflicts, suggested_intensity, region_id)
+                        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                        """,
+                factRows(facts));
+    }
+
+    /** Replaces the facts of existing 村居 in a batch; an intensity override stays, the suggestion is recomputed. */
+    void updateLocalities(Map<Long, Locality.Facts> facts) {
+        if (facts.isEmpty()) {
+            return;
+        }
+        template.batchUpdate("""
+                        update organization.locality set party_org_type = ?, party_secretary = ?, party_member_count = ?,
+                            population = ?, household_count = ?, collective_funds = ?, collective_assets = ?,
+                            collective_resources = ?, weak_party_building = ?, large_collective_economy = ?,
+                            many_conflicts = ?, suggested_intensity = ?, version = version + 1
+                        where region_id = ?
+                        """,
+                factRows(facts));
+    }
+
+    private static List<Object[]> factRows(Map<Long, Locality.Facts> facts) {
+        return facts.entrySet().stream().map(e -> {
+            Locality.Facts f = e.getValue();
+            return new Object[] {f.partyOrgType().name(), f.partySecretary(), f.partyMemberCount(), f.population(),
+                f.householdCount(), f.economy().funds(), f.economy().assets(), f.economy().resources(),
+                f.weakPartyBuilding(), f.largeCollectiveEconomy(), f.manyConflicts(),
+                Locality.assess(f, null, null).suggested().name(), e.getKey()};
+        }).toList();
+    }
+
     void insertLocality(long regionId, Locality.Facts facts) {
         jdbc.sql("""
                         insert into organization.locality (region_id, party_org_type, party_secretary, party_member_count,
@@ -83,6 +175,9 @@ class RegionWriter {
 
     /** Inserts households or updates those whose code exists, in batches. */
     void upsertHouseholds(List<NewHousehold> households) {
+        if (households.isEmpty()) {
+            return;
+        }
         template.batchUpdate("""
                         insert into organization.household (locality_id, code, head_name, villager_group, address,
                             five_guarantees, minimum_living, dilapidated_housing, id_number_cipher, id_number_tail)

@@ -19,12 +19,13 @@ import java.util.function.Function;
 import java.util.zip.ZipFile;
 import org.apache.poi.openxml4j.opc.OPCPackage;
 import org.apache.poi.openxml4j.opc.PackageAccess;
+import org.apache.poi.openxml4j.opc.PackagePart;
 import org.apache.poi.ss.usermodel.DateUtil;
 import org.apache.poi.ss.util.CellReference;
 import org.apache.poi.util.XMLHelper;
-import org.apache.poi.xssf.eventusermodel.ReadOnlySharedStringsTable;
 import org.apache.poi.xssf.eventusermodel.XSSFReader;
 import org.apache.poi.xssf.model.StylesTable;
+import org.apache.poi.xssf.usermodel.XSSFRelation;
 import org.apache.poi.xssf.usermodel.XSSFCellStyle;
 import org.jspecify.annotations.Nullable;
 import org.xml.sax.Attributes;
@@ -143,7 +144,7 @@ public final class XlsxReader implements Closeable {
     public void read(Function<String, @Nullable Rows> sheets) throws XlsxRejected {
         try {
             XSSFReader reader = new XSSFReader(pkg);
-            ReadOnlySharedStringsTable strings = new ReadOnlySharedStringsTable(pkg, false);
+            List<String> strings = sharedStrings();
             StylesTable styles = reader.getStylesTable();
             XSSFReader.SheetIterator iterator = reader.getSheetIterator();
             while (iterator.hasNext()) {
@@ -162,6 +163,22 @@ public final class XlsxReader implements Closeable {
             }
             throw rejection(fileName, e);
         }
+    }
+
+    /**
+     * The shared strings as plain text. POI's ReadOnlySharedStringsTable builds an XMLBeans rich-text object on every
+     * lookup, which dominated reading time; this keeps only the strings.
+     */
+    private List<String> sharedStrings() throws Exception {
+        List<PackagePart> parts = pkg.getPartsByContentType(XSSFRelation.SHARED_STRINGS.getContentType());
+        if (parts.isEmpty()) {
+            return List.of();
+        }
+        SharedStringsHandler handler = new SharedStringsHandler();
+        try (InputStream in = parts.get(0).getInputStream()) {
+            parse(in, handler);
+        }
+        return handler.strings;
     }
 
     @Override
@@ -208,6 +225,45 @@ public final class XlsxReader implements Closeable {
         }
     }
 
+    /** {@code <sst><si><t/>|<r><t/></r>…<rPh>…</rPh></si>}: each item's text runs joined, phonetic runs left out. */
+    private static final class SharedStringsHandler extends DefaultHandler {
+        final List<String> strings = new ArrayList<>();
+        private final StringBuilder text = new StringBuilder();
+        private boolean collecting;
+        private boolean inPhonetic;
+
+        @Override
+        public void startElement(String uri, String localName, String qName, Attributes attributes) {
+            switch (localName) {
+                case "si" -> text.setLength(0);
+                case "rPh" -> inPhonetic = true;
+                case "t" -> collecting = !inPhonetic;
+                default -> {
+                    // runs and their properties
+                }
+            }
+        }
+
+        @Override
+        public void characters(char[] ch, int start, int length) {
+            if (collecting) {
+                text.append(ch, start, length);
+            }
+        }
+
+        @Override
+        public void endElement(String uri, String localName, String qName) {
+            switch (localName) {
+                case "si" -> strings.add(text.toString());
+                case "rPh" -> inPhonetic = false;
+                case "t" -> collecting = false;
+                default -> {
+                    // nothing to finish
+                }
+            }
+        }
+    }
+
     private static final class DimensionHandler extends DefaultHandler {
         int lastRow;
 
@@ -233,7 +289,7 @@ public final class XlsxReader implements Closeable {
         private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("yyyy-MM-dd");
         private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
 
-        private final ReadOnlySharedStringsTable strings;
+        private final List<String> strings;
         private final StylesTable styles;
         private final Rows rows;
         private final Map<Integer, Boolean> dateStyles = new HashMap<>();
@@ -247,7 +303,7 @@ public final class XlsxReader implements Closeable {
         private boolean collecting;
         private boolean inPhonetic;
 
-        SheetHandler(ReadOnlySharedStringsTable strings, StylesTable styles, Rows rows) {
+        SheetHandler(List<String> strings, StylesTable styles, Rows rows) {
             this.strings = strings;
             this.styles = styles;
             this.rows = rows;
@@ -264,7 +320,7 @@ public final class XlsxReader implements Closeable {
                 }
                 case "c" -> {
                     String r = attributes.getValue("r");
-                    column = r == null ? column + 1 : new CellReference(r).getCol();
+                    column = r == null ? column + 1 : columnOf(r);
                     type = attributes.getValue("t");
                     String s = attributes.getValue("s");
                     style = s == null ? 0 : Integer.parseInt(s);
@@ -315,6 +371,20 @@ public final class XlsxReader implements Closeable {
             }
         }
 
+        /** The 0-based column of a cell reference such as {@code AB12}, without CellReference's regular expression. */
+        private static int columnOf(String reference) {
+            int column = 0;
+            for (int i = 0; i < reference.length(); i++) {
+                char c = reference.charAt(i);
+                if (c >= 'A' && c <= 'Z') {
+                    column = column * 26 + (c - 'A' + 1);
+                } else if (c != '$') {
+                    break;
+                }
+            }
+            return column - 1;
+        }
+
         private String value(String raw) {
             if (raw.isEmpty()) {
                 return "";
@@ -323,7 +393,7 @@ public final class XlsxReader implements Closeable {
                 return number(raw);
             }
             return switch (type) {
-                case "s" -> strings.getItemAt(Integer.parseInt(raw.trim())).getString();
+                case "s" -> strings.get(Integer.parseInt(raw.trim()));
                 case "b" -> "1".equals(raw) ? "TRUE" : "FALSE";
                 default -> raw; // inlineStr, str (formula text), e (error), d (ISO date)
             };

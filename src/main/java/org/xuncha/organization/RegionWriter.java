@@ -1,10 +1,9 @@
 package org.xuncha.organization;
 
 import java.sql.PreparedStatement;
-import java.sql.SQLException;
-import java.sql.Types;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HexFormat;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -29,6 +28,8 @@ class RegionWriter {
 
     /** New name and kind of an existing region. */
     record RegionChange(long id, String name, RegionKind kind) {}
+
+    private static final HexFormat HEX = HexFormat.of();
 
     private final JdbcClient jdbc;
     private final JdbcTemplate template;
@@ -173,42 +174,74 @@ class RegionWriter {
                 .update();
     }
 
-    /** Inserts households or updates those whose code exists, in batches. */
+    /**
+     * Inserts households or updates those whose code exists, 1,000 per statement: each column goes as one array and
+     * PostgreSQL unnests them, which is several times faster than a JDBC batch of single-row statements. Codes must
+     * be unique within the list. An absent ID number keeps the stored one.
+     */
     void upsertHouseholds(List<NewHousehold> households) {
-        if (households.isEmpty()) {
-            return;
+        for (int from = 0; from < households.size(); from += 1000) {
+            upsert(households.subList(from, Math.min(households.size(), from + 1000)));
         }
-        template.batchUpdate("""
-                        insert into organization.household (locality_id, code, head_name, villager_group, address,
-                            five_guarantees, minimum_living, dilapidated_housing, id_number_cipher, id_number_tail)
-                        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                        on conflict (code) do update set locality_id = excluded.locality_id,
-                            head_name = excluded.head_name, villager_group = excluded.villager_group,
-                            address = excluded.address, five_guarantees = excluded.five_guarantees,
-                            minimum_living = excluded.minimum_living, dilapidated_housing = excluded.dilapidated_housing,
-                            id_number_cipher = coalesce(excluded.id_number_cipher, organization.household.id_number_cipher),
-                            id_number_tail = coalesce(excluded.id_number_tail, organization.household.id_number_tail),
-                            version = organization.household.version + 1
-                        """,
-                households, 1000, this::bind);
     }
 
-    private void bind(PreparedStatement ps, NewHousehold h) throws SQLException {
-        ps.setLong(1, h.localityId());
-        ps.setString(2, h.code());
-        ps.setString(3, h.headName());
-        ps.setString(4, h.villagerGroup());
-        ps.setString(5, h.address());
-        ps.setBoolean(6, h.fiveGuarantees());
-        ps.setBoolean(7, h.minimumLiving());
-        ps.setBoolean(8, h.dilapidatedHousing());
-        if (h.idNumber() == null || h.idNumber().isBlank()) {
-            ps.setNull(9, Types.BINARY);
-            ps.setNull(10, Types.VARCHAR);
-        } else {
-            String id = h.idNumber().strip();
-            ps.setBytes(9, cipher.encrypt(id));
-            ps.setString(10, id.substring(Math.max(0, id.length() - 4)));
+    private void upsert(List<NewHousehold> households) {
+        int n = households.size();
+        Long[] localities = new Long[n];
+        String[] codes = new String[n];
+        String[] heads = new String[n];
+        String[] groups = new String[n];
+        String[] addresses = new String[n];
+        Boolean[] five = new Boolean[n];
+        Boolean[] minimum = new Boolean[n];
+        Boolean[] dilapidated = new Boolean[n];
+        String[] ciphers = new String[n];
+        String[] tails = new String[n];
+        for (int i = 0; i < n; i++) {
+            NewHousehold h = households.get(i);
+            localities[i] = h.localityId();
+            codes[i] = h.code();
+            heads[i] = h.headName();
+            groups[i] = h.villagerGroup();
+            addresses[i] = h.address();
+            five[i] = h.fiveGuarantees();
+            minimum[i] = h.minimumLiving();
+            dilapidated[i] = h.dilapidatedHousing();
+            if (h.idNumber() != null && !h.idNumber().isBlank()) {
+                String id = h.idNumber().strip();
+                ciphers[i] = HEX.formatHex(cipher.encrypt(id));
+                tails[i] = id.substring(Math.max(0, id.length() - 4));
+            }
         }
+        template.update(connection -> {
+            PreparedStatement ps = connection.prepareStatement("""
+                    insert into organization.household (locality_id, code, head_name, villager_group, address,
+                        five_guarantees, minimum_living, dilapidated_housing, id_number_cipher, id_number_tail)
+                    select locality_id, code, head_name, villager_group, address, five_guarantees, minimum_living,
+                        dilapidated_housing, decode(cipher, 'hex'), tail
+                    from unnest(?::bigint[], ?::text[], ?::text[], ?::text[], ?::text[], ?::boolean[], ?::boolean[],
+                        ?::boolean[], ?::text[], ?::text[])
+                        as h (locality_id, code, head_name, villager_group, address, five_guarantees, minimum_living,
+                        dilapidated_housing, cipher, tail)
+                    on conflict (code) do update set locality_id = excluded.locality_id,
+                        head_name = excluded.head_name, villager_group = excluded.villager_group,
+                        address = excluded.address, five_guarantees = excluded.five_guarantees,
+                        minimum_living = excluded.minimum_living, dilapidated_housing = excluded.dilapidated_housing,
+                        id_number_cipher = coalesce(excluded.id_number_cipher, organization.household.id_number_cipher),
+                        id_number_tail = coalesce(excluded.id_number_tail, organization.household.id_number_tail),
+                        version = organization.household.version + 1
+                    """);
+            ps.setArray(1, connection.createArrayOf("bigint", localities));
+            ps.setArray(2, connection.createArrayOf("text", codes));
+            ps.setArray(3, connection.createArrayOf("text", heads));
+            ps.setArray(4, connection.createArrayOf("text", groups));
+            ps.setArray(5, connection.createArrayOf("text", addresses));
+            ps.setArray(6, connection.createArrayOf("boolean", five));
+            ps.setArray(7, connection.createArrayOf("boolean", minimum));
+            ps.setArray(8, connection.createArrayOf("boolean", dilapidated));
+            ps.setArray(9, connection.createArrayOf("text", ciphers));
+            ps.setArray(10, connection.createArrayOf("text", tails));
+            return ps;
+        });
     }
 }

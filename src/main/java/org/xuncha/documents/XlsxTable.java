@@ -10,8 +10,8 @@ import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 
 /**
- * One sheet read as a table (表格): the first row holds the headers, matched to the expected columns by name, so the
- * columns may come in any order. A required column that is missing, a header nobody expects and a header given
+ * One sheet read as a table (表格): the first row holds the headers (after a title row or two, if the sheet has
+ * them), matched to the expected columns by name, so the columns may come in any order. A required column that is missing, a header nobody expects and a header given
  * twice are each reported on the header row; blank rows are skipped; every later row goes to the consumer as a
  * {@link Row} whose typed readers report bad cells with sheet, row and column. Nothing is thrown: every problem
  * lands in the {@link XlsxErrors}, so a single pass finds them all.
@@ -43,6 +43,7 @@ public final class XlsxTable implements XlsxReader.Rows {
     private final int maxRows;
     private @Nullable Map<Column, Integer> positions;
     private int rows;
+    private int titleRows;
     private boolean tooManyReported;
 
     private XlsxTable(String file, String sheet, List<Column> columns, XlsxErrors errors, int maxRows,
@@ -84,7 +85,7 @@ public final class XlsxTable implements XlsxReader.Rows {
     @Override
     public void row(int rowNumber, List<String> cells) {
         if (positions == null) {
-            if (!blank(cells)) {
+            if (!blank(cells) && !title(cells)) {
                 positions = header(rowNumber, cells);
             }
             return;
@@ -106,6 +107,20 @@ public final class XlsxTable implements XlsxReader.Rows {
             return;
         }
         consumer.accept(new Row(rowNumber, cells, positions));
+    }
+
+    /**
+     * A title above the headers, as many sheets have ("坞墙镇农户名册"): a row with a single text that names no
+     * column. At most two are skipped.
+     */
+    private boolean title(List<String> cells) {
+        List<String> texts = cells.stream().map(String::strip).filter(c -> !c.isEmpty()).toList();
+        boolean title = titleRows < 2 && texts.size() == 1
+                && columns.stream().noneMatch(c -> normalize(c.header()).equals(normalize(texts.get(0))));
+        if (title) {
+            titleRows++;
+        }
+        return title;
     }
 
     private Map<Column, Integer> header(int rowNumber, List<String> cells) {

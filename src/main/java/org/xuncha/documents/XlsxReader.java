@@ -107,11 +107,6 @@ public final class XlsxReader implements Closeable {
         }
     }
 
-    /** The sheets' names in workbook order. */
-    public List<String> sheetNames() throws XlsxRejected {
-        return new ArrayList<>(lastRowNumbers().keySet());
-    }
-
     /**
      * Each sheet's last row number as its {@code <dimension>} declares it (0 when absent), read from the start of the
      * sheet only: a cheap estimate of the work ahead, for progress.

@@ -20,6 +20,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.core.task.TaskExecutor;
+import org.springframework.core.task.TaskRejectedException;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.security.concurrent.DelegatingSecurityContextRunnable;
 import org.springframework.security.core.Authentication;
@@ -96,13 +97,19 @@ class RegistryImport {
      */
     UUID start(Path upload, String fileName, RegionScope scope) {
         UUID id = jobs.create(currentUser(), fileName, clock.instant());
-        executor.execute(new DelegatingSecurityContextRunnable(() -> {
-            try {
-                run(id, upload, fileName, scope);
-            } finally {
-                delete(upload);
-            }
-        }));
+        try {
+            executor.execute(new DelegatingSecurityContextRunnable(() -> {
+                try {
+                    run(id, upload, fileName, scope);
+                } finally {
+                    delete(upload);
+                }
+            }));
+        } catch (TaskRejectedException e) {
+            delete(upload);
+            jobs.fail(id, 1, List.of(XlsxError.ofFile(fileName, "registry.writeFailed")), clock.instant());
+            throw e;
+        }
         return id;
     }
 

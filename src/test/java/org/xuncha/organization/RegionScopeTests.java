@@ -1,5 +1,6 @@
 package org.xuncha.organization;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -8,6 +9,10 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import jakarta.servlet.http.Cookie;
+import java.io.ByteArrayInputStream;
+import java.util.List;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -24,9 +29,7 @@ import org.xuncha.DemoLogins;
  * Data scope (数据范围) on embedded PostgreSQL, through the real sign-in: a township user cannot read, list, count or
  * page another township's 村居 or households, by id or by filter; wider roles see exactly their subtrees; roles
  * without business data are refused.
- *
- * <p>Export is not built on this branch: the Excel export adds here that the liaison's export holds only 坞墙镇's
- * 村居 and households, and that an export filtered by another township is empty.
+ * The Excel export is bounded the same way: a liaison's export holds only 坞墙镇's township, 村居 and households.
  */
 @SpringBootTest
 @AutoConfigureMockMvc
@@ -205,5 +208,39 @@ class RegionScopeTests {
 
     private long count(String sql, Object... params) {
         return jdbc.sql(sql).params(params).query(Long.class).single();
+    }
+
+    @Test
+    void aTownshipLiaisonsExportHoldsOnlyTheirTownship() throws Exception {
+        Cookie liaison = signIn("liaison");
+        byte[] xlsx = mvc.perform(get("/registry/export.xlsx").cookie(liaison))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsByteArray();
+        String wuqiangPath = jdbc.sql("select path from organization.region where id = :id").param("id", wuqiang)
+                .query(String.class).single();
+        long wuqiangHouseholds = jdbc.sql("""
+                        select count(*) from organization.household h join organization.region r on r.id = h.locality_id
+                        where r.path like :path || '%'
+                        """).param("path", wuqiangPath).query(Long.class).single();
+        try (XSSFWorkbook workbook =
+                new XSSFWorkbook(new ByteArrayInputStream(xlsx))) {
+            Sheet townships = workbook.getSheet(RegistrySheets.TOWNSHIPS);
+            Sheet localities = workbook.getSheet(RegistrySheets.LOCALITIES);
+            Sheet households = workbook.getSheet(RegistrySheets.HOUSEHOLDS);
+            assertThat(townships.getLastRowNum()).isEqualTo(1);
+            assertThat(localities.getLastRowNum()).isEqualTo(26);
+            assertThat((long) households.getLastRowNum()).isEqualTo(wuqiangHouseholds);
+            String fengqiaoCode = jdbc.sql("select code from organization.region where id = :id").param("id", fengqiao)
+                    .query(String.class).single();
+            String fengqiaoPrefix = fengqiaoCode.substring(0, 9);
+            for (Sheet sheet : List.of(townships, localities, households)) {
+                for (int r = 1; r <= sheet.getLastRowNum(); r++) {
+                    assertThat(sheet.getRow(r).getCell(0).getStringCellValue())
+                            .doesNotStartWith(fengqiaoPrefix);
+                }
+            }
+        }
     }
 }

@@ -129,6 +129,14 @@ public final class OfficialDocument {
         return this;
     }
 
+    /** Second-level heading "（一）…" in 楷体 run into body text in the same paragraph. */
+    public OfficialDocument secondLevel(String heading, String text) {
+        XWPFParagraph paragraph = indented();
+        run(paragraph, heading, typefaces.secondLevel(), BODY_SIZE, typefaces.secondLevel().bold());
+        run(paragraph, text, typefaces.body(), BODY_SIZE, false);
+        return this;
+    }
+
     /** Third-level heading "1.…" in bold 仿宋, optionally followed by body text in the same paragraph. */
     public OfficialDocument thirdLevel(String heading, String text) {
         XWPFParagraph paragraph = indented();

@@ -75,4 +75,38 @@ public class Regions {
                 .query(RegionSummary.class)
                 .list();
     }
+
+    /** The township units within the scope, in code order. */
+    @Transactional(readOnly = true)
+    public List<RegionSummary> townships(RegionScope scope) {
+        return jdbc.sql("select r.id, r.parent_id, r.code, r.name, r.level, r.kind, r.path from organization.region r"
+                        + " where r.level = 'TOWNSHIP' and " + ScopeFilter.within("r") + " order by r.code")
+                .param("scopeIds", ScopeFilter.ids(scope))
+                .query(RegionSummary.class)
+                .list();
+    }
+
+    /**
+     * The 村居 under the given regions (township units, or a whole district) that lie within the scope, each with its
+     * township, kind and effective intensity, in code order.
+     */
+    @Transactional(readOnly = true)
+    public List<LocalitySummary> localitiesUnder(Collection<Long> regionIds, RegionScope scope) {
+        if (regionIds.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("""
+                        select r.id, r.code, r.name, r.kind, t.id as township_id, t.name as township_name, r.path,
+                               coalesce(l.intensity_override, l.suggested_intensity) as intensity
+                        from organization.region r
+                        join organization.locality l on l.region_id = r.id
+                        join organization.region t on t.id = r.parent_id
+                        where r.level = 'LOCALITY'
+                          and exists (select 1 from organization.region u where u.id in (:regionIds) and r.path like u.path || '%')
+                          and\s""" + ScopeFilter.within("r") + " order by r.code")
+                .param("regionIds", regionIds)
+                .param("scopeIds", ScopeFilter.ids(scope))
+                .query(LocalitySummary.class)
+                .list();
+    }
 }

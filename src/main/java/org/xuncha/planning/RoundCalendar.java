@@ -2,16 +2,23 @@ package org.xuncha.planning;
 
 import java.time.DayOfWeek;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
 import java.time.YearMonth;
 import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * 轮次日历: one month of a round as a grid of weeks (Monday first), each day marked when it is the entry or exit day or
  * lies within the fieldwork, with the day's meetings; and the months the round spans, for paging.
  */
 record RoundCalendar(YearMonth month, List<List<Day>> weeks, YearMonth first, YearMonth last) {
+
+    /** A line of the agenda: the entry or exit (a message key), or a meeting. */
+    record AgendaItem(LocalDateTime at, @Nullable String mark, @Nullable Meeting meeting) {}
 
     /** A day of the grid. */
     record Day(LocalDate date, boolean inMonth, boolean today, boolean fieldwork, boolean entry, boolean exit,
@@ -40,6 +47,16 @@ record RoundCalendar(YearMonth month, List<List<Day>> weeks, YearMonth first, Ye
             weeks.add(week);
         }
         return new RoundCalendar(month, weeks, first, last);
+    }
+
+    /** Entry, meetings and exit in time order. */
+    static List<AgendaItem> agenda(InspectionRound round, List<Meeting> meetings) {
+        List<AgendaItem> agenda = new ArrayList<>();
+        agenda.add(new AgendaItem(round.schedule().entryDate().atStartOfDay(), "calendar.entry", null));
+        meetings.forEach(m -> agenda.add(new AgendaItem(m.startsAt(), null, m)));
+        agenda.add(new AgendaItem(round.schedule().exitDate().atTime(LocalTime.MAX), "calendar.exit", null));
+        agenda.sort(Comparator.comparing(AgendaItem::at));
+        return agenda;
     }
 
     public boolean hasPrevious() {

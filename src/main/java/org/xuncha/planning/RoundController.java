@@ -128,7 +128,7 @@ class RoundController {
             @RequestParam(required = false) @Nullable @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate entryDate,
             @RequestParam(required = false) @Nullable @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate exitDate,
             @RequestParam(required = false) @Nullable String phone, @RequestParam(required = false) @Nullable String email,
-            @RequestParam(required = false) @Nullable String postBox,
+            @RequestParam(required = false) @Nullable String postBox, @RequestParam(defaultValue = "false") boolean keep,
             @RequestHeader(value = "HX-Request", required = false) @Nullable String hx, RegionScope scope, Model model) {
         ScopePrefixes prefixes = ScopePrefixes.of(scope, regions);
         List<Term> available = terms.all(prefixes);
@@ -139,7 +139,9 @@ class RoundController {
         List<Long> townships = township == null ? List.of() : township;
         model.addAttribute("form", new PlannerForm(chosen.id(), kind, townships, locality == null ? List.of() : locality,
                 entryDate, exitDate, phone, email, postBox));
-        addPlanner(model, available, chosen, kind, townships, hx != null ? null : locality, scope);
+        // a change of step 1 preselects afresh; a change of step 2 (keep) or a full page keeps what the user ticked
+        List<Long> selection = keep ? (locality == null ? List.of() : locality) : hx != null ? null : locality;
+        addPlanner(model, available, chosen, kind, townships, selection, scope);
         return hx != null ? "planning/round-new :: localities" : "planning/round-new";
     }
 
@@ -152,7 +154,10 @@ class RoundController {
         if (available.isEmpty()) {
             throw new ResponseStatusException(HttpStatus.NOT_FOUND);
         }
-        Term term = choose(available, form.term());
+        Term term = form.term() == null
+                ? choose(available, null)
+                : available.stream().filter(t -> t.id() == form.term()).findFirst()
+                        .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
         if (!errors.hasErrors()) {
             try {
                 InspectionRound round = planning.plan(term, form.kind(),
@@ -245,6 +250,7 @@ class RoundController {
         model.addAttribute("round", round);
         model.addAttribute("term", terms.get(round.termId()));
         model.addAttribute("meetings", roundMeetings);
+        model.addAttribute("agenda", RoundCalendar.agenda(round, roundMeetings));
         model.addAttribute("calendar", RoundCalendar.of(round, roundMeetings, month == null ? initialMonth(round) : month,
                 LocalDate.now(clock)));
         return hx != null ? "planning/partials/calendar :: calendar" : "planning/round-calendar";

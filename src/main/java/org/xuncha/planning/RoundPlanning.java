@@ -3,6 +3,7 @@ package org.xuncha.planning;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -61,7 +62,7 @@ class RoundPlanning {
             }
             townships.add(new InspectionRound.Township(township.id(), township.name(), township.path()));
         }
-        townships.sort(java.util.Comparator.comparing(t -> townshipsInScope.get(t.id()).code()));
+        townships.sort(Comparator.comparing(t -> townshipsInScope.get(t.id()).code()));
         Set<Long> chosen = new LinkedHashSet<>(localityIds);
         List<RoundLocality> localities = new ArrayList<>();
         for (LocalitySummary locality : regions.localitiesUnder(townships.stream().map(InspectionRound.Township::id).toList(), scope)) {

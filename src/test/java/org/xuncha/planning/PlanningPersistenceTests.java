@@ -16,6 +16,8 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.event.ApplicationEvents;
+import org.springframework.test.context.event.RecordApplicationEvents;
 import org.xuncha.organization.LocalitySummary;
 import org.xuncha.organization.RegionKind;
 import org.xuncha.organization.RegionScope;
@@ -27,7 +29,11 @@ import org.xuncha.organization.Regions;
  */
 @SpringBootTest
 @AutoConfigureMockMvc
+@RecordApplicationEvents
 class PlanningPersistenceTests {
+
+    @Autowired
+    ApplicationEvents events;
 
     @Autowired
     JdbcClient jdbc;
@@ -140,6 +146,13 @@ class PlanningPersistenceTests {
         assertThat(rounds.coveredLocalities(term.id())).doesNotContain(gaoxin.get(0).id());
 
         planning.advance(round, RoundState.FIELDWORK_FINISHED, round.version(), office, Instant.now());
+        assertThat(events.stream(FieldworkFinished.class)).singleElement().satisfies(finished -> {
+            assertThat(finished.roundId()).isEqualTo(round.roundId());
+            assertThat(finished.termId()).isEqualTo(term.termId());
+            assertThat(finished.localityIds()).containsExactlyElementsOf(gaoxin.stream().map(LocalitySummary::id).toList());
+        });
+        assertThat(events.stream(RoundPlanned.class)).hasSize(1);
+        assertThat(events.stream(RoundApproved.class)).hasSize(1);
         TermPlanning.Standing after = termPlanning.standing(term, district);
         assertThat(after.progress().covered()).isEqualTo(before + 3);
         assertThat(after.progress().total()).isEqualTo(349);

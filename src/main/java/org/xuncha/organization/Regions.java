@@ -15,11 +15,13 @@ public class Regions {
     private final JdbcClient jdbc;
     private final DemoDistrict demoDistrict;
     private final ApplicationEventPublisher events;
+    private final RegionTree tree;
 
-    Regions(JdbcClient jdbc, DemoDistrict demoDistrict, ApplicationEventPublisher events) {
+    Regions(JdbcClient jdbc, DemoDistrict demoDistrict, ApplicationEventPublisher events, RegionTree tree) {
         this.jdbc = jdbc;
         this.demoDistrict = demoDistrict;
         this.events = events;
+        this.tree = tree;
     }
 
     @Transactional(readOnly = true)
@@ -79,11 +81,7 @@ public class Regions {
     /** The township units within the scope, in code order. */
     @Transactional(readOnly = true)
     public List<RegionSummary> townships(RegionScope scope) {
-        return jdbc.sql("select r.id, r.parent_id, r.code, r.name, r.level, r.kind, r.path from organization.region r"
-                        + " where r.level = 'TOWNSHIP' and " + ScopeFilter.within("r") + " order by r.code")
-                .param("scopeIds", ScopeFilter.ids(scope))
-                .query(RegionSummary.class)
-                .list();
+        return tree.townships(scope);
     }
 
     /**

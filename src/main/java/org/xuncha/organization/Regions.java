@@ -15,11 +15,13 @@ public class Regions {
     private final JdbcClient jdbc;
     private final DemoDistrict demoDistrict;
     private final ApplicationEventPublisher events;
+    private final RegionTree tree;
 
-    Regions(JdbcClient jdbc, DemoDistrict demoDistrict, ApplicationEventPublisher events) {
+    Regions(JdbcClient jdbc, DemoDistrict demoDistrict, ApplicationEventPublisher events, RegionTree tree) {
         this.jdbc = jdbc;
         this.demoDistrict = demoDistrict;
         this.events = events;
+        this.tree = tree;
     }
 
     @Transactional(readOnly = true)
@@ -73,6 +75,36 @@ public class Regions {
         return jdbc.sql("select id, parent_id, code, name, level, kind, path from organization.region"
                         + " where level <> 'LOCALITY' order by code")
                 .query(RegionSummary.class)
+                .list();
+    }
+
+    /** The township units within the scope, in code order. */
+    @Transactional(readOnly = true)
+    public List<RegionSummary> townships(RegionScope scope) {
+        return tree.townships(scope);
+    }
+
+    /**
+     * The 村居 under the given regions (township units, or a whole district) that lie within the scope, each with its
+     * township, kind and effective intensity, in code order.
+     */
+    @Transactional(readOnly = true)
+    public List<LocalitySummary> localitiesUnder(Collection<Long> regionIds, RegionScope scope) {
+        if (regionIds.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("""
+                        select r.id, r.code, r.name, r.kind, t.id as township_id, t.name as township_name, r.path,
+                               coalesce(l.intensity_override, l.suggested_intensity) as intensity
+                        from organization.region r
+                        join organization.locality l on l.region_id = r.id
+                        join organization.region t on t.id = r.parent_id
+                        where r.level = 'LOCALITY'
+                          and exists (select 1 from organization.region u where u.id in (:regionIds) and r.path like u.path || '%')
+                          and\s""" + ScopeFilter.within("r") + " order by r.code")
+                .param("regionIds", regionIds)
+                .param("scopeIds", ScopeFilter.ids(scope))
+                .query(LocalitySummary.class)
                 .list();
     }
 }

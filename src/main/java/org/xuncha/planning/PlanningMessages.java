@@ -1,0 +1,33 @@
+package org.xuncha.planning;
+
+import java.time.LocalDate;
+import java.util.Arrays;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.stereotype.Component;
+
+/** Turns a refused planning rule into a sentence in the user's language, states and kinds by their labels. */
+@Component
+class PlanningMessages {
+
+    private final MessageSource messages;
+
+    PlanningMessages(MessageSource messages) {
+        this.messages = messages;
+    }
+
+    String of(RoundRuleViolation violation) {
+        Object[] args = Arrays.stream(violation.args()).map(this::label).toArray();
+        return messages.getMessage(violation.messageKey(), args, violation.messageKey(), LocaleContextHolder.getLocale());
+    }
+
+    private Object label(Object arg) {
+        if (arg instanceof RoundState state) {
+            return messages.getMessage("roundState." + state.name(), null, state.name(), LocaleContextHolder.getLocale());
+        }
+        if (arg instanceof LocalDate date) {
+            return date.toString();
+        }
+        return arg;
+    }
+}

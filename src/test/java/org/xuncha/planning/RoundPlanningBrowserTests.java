@@ -1,0 +1,114 @@
+package org.xuncha.planning;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.microsoft.playwright.Download;
+import com.microsoft.playwright.Locator;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.time.LocalDate;
+import java.util.regex.Pattern;
+import org.apache.poi.xwpf.usermodel.XWPFDocument;
+import org.apache.poi.xwpf.usermodel.XWPFParagraph;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.xuncha.BrowserTest;
+
+/**
+ * The office plans a round for 坞墙镇 and 冯桥镇 in the browser, the director approves it, the office takes it into
+ * the field and finishes the fieldwork, and the term dashboard's coverage rises by the round's 村居; the work plan
+ * downloads as a .docx naming both townships.
+ */
+class RoundPlanningBrowserTests extends BrowserTest {
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Test
+    void officePlansARoundDirectorApprovesAndCoverageRisesWhenTheFieldworkFinishes() throws Exception {
+        PlanningPersistenceTests.awaitDemo(jdbc);
+        page.onDialog(dialog -> dialog.accept());
+
+        signIn("office");
+        page.locator("#nav").getByText("届期规划").click();
+        assertThat(page.getByTestId("total")).hasText("349");
+        int coveredBefore = Integer.parseInt(page.getByTestId("covered").textContent().strip());
+        assertThat(coveredBefore).isEqualTo(8);
+        assertThat(page.getByTestId("outlook")).containsText("无法实现全覆盖");
+        screenshot("term-dashboard");
+
+        page.locator("#nav").getByText("巡察轮次").click();
+        page.getByTestId("plan-round").click();
+        page.getByTestId("township-坞墙镇").check();
+        assertThat(page.locator("#step2 h3")).hasText(new String[] {"坞墙镇"});
+        page.getByTestId("township-冯桥镇").check();
+        assertThat(page.locator("#step2 h3")).hasText(new String[] {"坞墙镇", "冯桥镇"});
+        // the pilot's 村居 are covered already and left out of a regular round
+        Locator selected = page.locator("[data-testid=planner-locality]:checked");
+        int offered = page.locator("[data-testid=planner-locality]").count();
+        assertThat(offered).isEqualTo(26 + 24);
+        assertThat(selected).hasCount(offered - 4);
+        selected.first().uncheck();
+        int planned = offered - 5;
+        assertThat(page.getByTestId("planner-summary")).containsText("已选 " + planned + " 个村居");
+        assertThat(selected).hasCount(planned);
+        LocalDate entry = LocalDate.now().plusDays(3);
+        page.fill("#entryDate", entry.toString());
+        page.fill("#exitDate", entry.plusDays(20).toString());
+        page.fill("#phone", "0370-3216789");
+        page.fill("#postBox", "睢阳区委巡察办");
+        screenshot("round-planner");
+        page.getByTestId("create-round").click();
+
+        assertThat(page.getByTestId("round-state")).hasText("已拟定");
+        assertThat(page.getByTestId("round-name")).hasText("五届区委 第一轮");
+        String roundUrl = page.url();
+        page.locator("details.inline-edit summary").first().click();
+        page.selectOption("#meeting-kind", "MOBILIZATION");
+        page.fill("#meeting-date", entry.toString());
+        page.fill("#meeting-starts", "09:00");
+        page.fill("#meeting-place", "坞墙镇政府会议室");
+        page.fill("#meeting-attendees", "乡镇党委班子成员，村居“两委”干部，巡察组全体成员");
+        page.getByTestId("save-meeting").click();
+        assertThat(page.getByTestId("meetings")).containsText("坞墙镇政府会议室");
+        signOut();
+
+        signIn("director");
+        page.navigate(roundUrl);
+        page.getByTestId("advance").click();
+        assertThat(page.getByTestId("round-state")).hasText("已批准");
+        signOut();
+
+        signIn("office");
+        page.navigate(roundUrl);
+        page.getByTestId("advance").click();
+        assertThat(page.getByTestId("round-state")).hasText("进驻中");
+        page.getByTestId("advance").click();
+        assertThat(page.getByTestId("round-state")).hasText("进驻结束");
+        assertThat(page.getByTestId("history").locator("tbody tr")).hasCount(4);
+        screenshot("round-page");
+
+        page.navigate(roundUrl + "/calendar?month=" + entry.toString().substring(0, 7));
+        assertThat(page.getByTestId("calendar")).containsText("动员会");
+        screenshot("round-calendar");
+
+        page.navigate(url("/terms"));
+        assertThat(page.getByTestId("covered")).hasText(String.valueOf(coveredBefore + planned));
+
+        page.navigate(roundUrl);
+        Download download = page.waitForDownload(() -> page.getByTestId("document-work-plan").click());
+        assertThat(download.suggestedFilename()).isEqualTo("五届区委第一轮巡察村居工作方案.docx");
+        try (InputStream in = Files.newInputStream(download.path()); XWPFDocument document = new XWPFDocument(in)) {
+            assertThat(document.getParagraphs().get(0).getText()).isEqualTo("五届区委第一轮巡察村居工作方案");
+            String text = document.getParagraphs().stream().map(XWPFParagraph::getText).reduce("", String::concat);
+            assertThat(text).contains("坞墙镇、冯桥镇共2个乡（镇、办事处）的" + planned + "个村居", "举报电话：0370-3216789");
+        }
+    }
+
+    private void signOut() {
+        page.locator("form[action='/logout'] button").click();
+        page.waitForURL(Pattern.compile(".*/login.*"));
+    }
+}

@@ -81,7 +81,8 @@ class DatabaseConfiguration {
                 admin.queryForObject("select count(*) from pg_roles where rolname = ?", Integer.class, appRole);
         String passwordLiteral = "'" + appPassword + "'";
         if (roleExists == null || roleExists == 0) {
-            admin.execute("create role " + appRole + " login nosuperuser nocreatedb nocreaterole password " + passwordLiteral);
+            admin.execute("create role " + appRole + " login nosuperuser nocreatedb nocreaterole password "
+                    + passwordLiteral);
         } else {
             admin.execute("alter role " + appRole + " password " + passwordLiteral);
         }

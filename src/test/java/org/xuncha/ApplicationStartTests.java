@@ -30,30 +30,44 @@ class ApplicationStartTests {
 
     @Test
     void loadsTheDemoDistrictOfTheArticle() {
-        assertThat(count("select count(*) from organization.region where level = 'TOWNSHIP'")).isEqualTo(19);
-        assertThat(count("select count(*) from organization.region where kind = 'SUBDISTRICT'")).isEqualTo(6);
-        assertThat(count("select count(*) from organization.region where kind = 'TOWN'")).isEqualTo(11);
-        assertThat(count("select count(*) from organization.region where kind = 'XIANG'")).isEqualTo(2);
-        assertThat(count("select count(*) from organization.region where kind = 'COMMUNITY'")).isEqualTo(54);
-        assertThat(count("select count(*) from organization.region where kind = 'VILLAGE'")).isEqualTo(295);
+        assertThat(count("select count(*) from organization.region where level = 'TOWNSHIP'"))
+                .isEqualTo(19);
+        assertThat(count("select count(*) from organization.region where kind = 'SUBDISTRICT'"))
+                .isEqualTo(6);
+        assertThat(count("select count(*) from organization.region where kind = 'TOWN'"))
+                .isEqualTo(11);
+        assertThat(count("select count(*) from organization.region where kind = 'XIANG'"))
+                .isEqualTo(2);
+        assertThat(count("select count(*) from organization.region where kind = 'COMMUNITY'"))
+                .isEqualTo(54);
+        assertThat(count("select count(*) from organization.region where kind = 'VILLAGE'"))
+                .isEqualTo(295);
         assertThat(count("""
                 select count(*) from organization.region r where r.level = 'LOCALITY'
                   and not exists (select 1 from organization.household h where h.locality_id = r.id)
                 """)).isZero();
-        assertThat(count("select count(*) from organization.household where five_guarantees")).isPositive();
-        assertThat(count("select count(*) from organization.household where minimum_living")).isPositive();
-        assertThat(count("select count(*) from organization.household where dilapidated_housing")).isPositive();
-        assertThat(count("select count(*) from organization.region where name in ('坞墙镇', '冯桥镇', '闫集镇')")).isEqualTo(3);
+        assertThat(count("select count(*) from organization.household where five_guarantees"))
+                .isPositive();
+        assertThat(count("select count(*) from organization.household where minimum_living"))
+                .isPositive();
+        assertThat(count("select count(*) from organization.household where dilapidated_housing"))
+                .isPositive();
+        assertThat(count("select count(*) from organization.region where name in ('坞墙镇', '冯桥镇', '闫集镇')"))
+                .isEqualTo(3);
     }
 
     @Test
     void officeStaffSeeTheDistrictWithItsCounts() throws Exception {
         Cookie session = DemoLogins.of(environment).signIn(mvc, "office");
-        long district = jdbc.sql("select id from organization.region where name = '睢阳区'").query(Long.class).single();
+        long district = jdbc.sql("select id from organization.region where name = '睢阳区'")
+                .query(Long.class)
+                .single();
         mvc.perform(get("/regions/" + district).cookie(session))
                 .andExpect(status().isOk())
-                .andExpect(content().string(org.hamcrest.Matchers.containsString("data-testid=\"count-townships\">19<")))
-                .andExpect(content().string(org.hamcrest.Matchers.containsString("data-testid=\"count-localities\">349<")));
+                .andExpect(
+                        content().string(org.hamcrest.Matchers.containsString("data-testid=\"count-townships\">19<")))
+                .andExpect(content()
+                        .string(org.hamcrest.Matchers.containsString("data-testid=\"count-localities\">349<")));
     }
 
     private long count(String sql) {

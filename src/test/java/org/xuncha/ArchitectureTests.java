@@ -23,9 +23,13 @@ class ArchitectureTests {
     /** {@code @GetMapping}, {@code @PostMapping} … are all meta-annotated with {@code @RequestMapping}. */
     @ArchTest
     static final ArchRule everyHandlerMethodCarriesAnAuthorizationRule = methods()
-            .that().areDeclaredInClassesThat().resideInAPackage("org.xuncha..")
-            .and().areMetaAnnotatedWith(RequestMapping.class)
-            .should().beAnnotatedWith(PreAuthorize.class)
+            .that()
+            .areDeclaredInClassesThat()
+            .resideInAPackage("org.xuncha..")
+            .and()
+            .areMetaAnnotatedWith(RequestMapping.class)
+            .should()
+            .beAnnotatedWith(PreAuthorize.class)
             .because("DESIGN.md §5: every controller method carries an explicit authorization rule");
 
     @Test
@@ -44,7 +48,8 @@ class ArchitectureTests {
     @Test
     void templateScanSeesTheTemplates() throws IOException {
         try (Stream<Path> files = Files.walk(Path.of("src", "main", "resources", "templates"))) {
-            assertThat(files.filter(file -> file.toString().endsWith(".html")).count()).isGreaterThan(5);
+            assertThat(files.filter(file -> file.toString().endsWith(".html")).count())
+                    .isGreaterThan(5);
         }
     }
 

@@ -57,11 +57,11 @@ public final class DemoLogins {
 
     /** Signs in any account whose password the test knows, the same way. */
     public static Cookie signIn(MockMvc mvc, String username, String password) throws Exception {
-        MvcResult result = mvc.perform(post("/login").with(csrf())
-                        .param("username", username)
-                        .param("password", password))
+        MvcResult result = mvc.perform(
+                        post("/login").with(csrf()).param("username", username).param("password", password))
                 .andReturn();
-        if (result.getResponse().getStatus() != 302 || result.getResponse().getRedirectedUrl().contains("error")) {
+        if (result.getResponse().getStatus() != 302
+                || result.getResponse().getRedirectedUrl().contains("error")) {
             throw new IllegalStateException("sign-in failed for " + username);
         }
         Cookie cookie = result.getResponse().getCookie("XUNCHA_SESSION");

@@ -45,13 +45,15 @@ class ExternalDatabaseTests {
         PrintStream console = System.out;
         ByteArrayOutputStream printed = new ByteArrayOutputStream();
         System.setOut(new PrintStream(printed, true, "UTF-8"));
-        try (ConfigurableApplicationContext app = start(Map.of("xuncha.field-key", "00112233445566778899aabbccddeeff"))) {
+        try (ConfigurableApplicationContext app =
+                start(Map.of("xuncha.field-key", "00112233445566778899aabbccddeeff"))) {
             JdbcTemplate jdbc = app.getBean(JdbcTemplate.class);
             assertThat(jdbc.queryForList("select username from identity.user_account", String.class))
                     .containsExactly("sysadmin");
             assertThat(jdbc.queryForObject("select must_change_password from identity.user_account", Boolean.class))
                     .isTrue();
-            assertThat(jdbc.queryForObject("select count(*) from organization.region", Long.class)).isZero();
+            assertThat(jdbc.queryForObject("select count(*) from organization.region", Long.class))
+                    .isZero();
         } finally {
             System.setOut(console);
         }
@@ -60,13 +62,13 @@ class ExternalDatabaseTests {
 
     @Test
     void refusesToStartWithoutAFieldKey() {
-        assertThatThrownBy(() -> start(Map.of()).close())
-                .hasStackTraceContaining("XUNCHA_FIELD_KEY is not set");
+        assertThatThrownBy(() -> start(Map.of()).close()).hasStackTraceContaining("XUNCHA_FIELD_KEY is not set");
     }
 
     @Test
     void refusesAWeakFieldKey() {
-        assertThatThrownBy(() -> start(Map.of("xuncha.field-key", "00000000000000000000000000000000")).close())
+        assertThatThrownBy(() -> start(Map.of("xuncha.field-key", "00000000000000000000000000000000"))
+                        .close())
                 .hasStackTraceContaining("weak");
     }
 
@@ -80,7 +82,9 @@ class ExternalDatabaseTests {
         properties.put("xuncha.database.password", "ext-secret-pw");
         properties.put("xuncha.demo.enabled", "");
         properties.put("server.port", "0");
-        String[] args = properties.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new);
+        String[] args = properties.entrySet().stream()
+                .map(e -> "--" + e.getKey() + "=" + e.getValue())
+                .toArray(String[]::new);
         return new SpringApplicationBuilder(XunchaApplication.class).run(args);
     }
 }

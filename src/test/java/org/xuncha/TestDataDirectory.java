@@ -29,7 +29,9 @@ public class TestDataDirectory implements EnvironmentPostProcessor {
             Path base = Path.of("target", "test-data");
             Files.createDirectories(base);
             clearEarlierRuns(base);
-            properties.put("xuncha.data-dir", Files.createTempDirectory(base.toAbsolutePath(), "ctx-").toString());
+            properties.put(
+                    "xuncha.data-dir",
+                    Files.createTempDirectory(base.toAbsolutePath(), "ctx-").toString());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -17,7 +17,10 @@ class AuditChain {
     static final int BATCH = 2_000;
 
     /** The outcome of a verification: how many rows were checked and, if the chain is broken, the first bad row. */
-    record Verification(long checked, @Nullable Long firstBrokenId, @Nullable Problem problem) implements Serializable {
+    record Verification(
+            long checked,
+            @Nullable Long firstBrokenId,
+            @Nullable Problem problem) implements Serializable {
 
         @Serial
         private static final long serialVersionUID = 1L;

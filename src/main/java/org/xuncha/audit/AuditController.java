@@ -38,8 +38,16 @@ class AuditController {
     static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
     /** A row of the list: the entry with its time in the server's zone. */
-    record AuditLine(long id, LocalDateTime at, String actor, @Nullable String actorRole, String action,
-            @Nullable String objectType, @Nullable String objectId, String outcome, @Nullable String detail,
+    record AuditLine(
+            long id,
+            LocalDateTime at,
+            String actor,
+            @Nullable String actorRole,
+            String action,
+            @Nullable String objectType,
+            @Nullable String objectId,
+            String outcome,
+            @Nullable String detail,
             @Nullable String clientIp) {}
 
     private final AuditEvents events;
@@ -58,8 +66,11 @@ class AuditController {
 
     @GetMapping("/audit")
     @PreAuthorize(AUDIT_ADMIN)
-    String list(@Valid @ModelAttribute("filter") AuditFilter filter, BindingResult errors,
-            @RequestParam(defaultValue = "0") int page, @RequestHeader(value = "HX-Request", required = false) @Nullable String hx,
+    String list(
+            @Valid @ModelAttribute("filter") AuditFilter filter,
+            BindingResult errors,
+            @RequestParam(defaultValue = "0") int page,
+            @RequestHeader(value = "HX-Request", required = false) @Nullable String hx,
             Model model) {
         model.addAttribute("invalidFilter", errors.hasErrors());
         fillList(errors.hasErrors() ? AuditFilter.none() : filter, page, model);
@@ -68,23 +79,42 @@ class AuditController {
 
     @GetMapping("/audit/export")
     @PreAuthorize(AUDIT_ADMIN)
-    void export(@Valid @ModelAttribute("filter") AuditFilter filter, BindingResult errors, HttpServletResponse response,
-            Locale locale) throws IOException {
+    void export(
+            @Valid @ModelAttribute("filter") AuditFilter filter,
+            BindingResult errors,
+            HttpServletResponse response,
+            Locale locale)
+            throws IOException {
         AuditFilter applied = errors.hasErrors() ? AuditFilter.none() : filter;
         long count = events.count(applied, clock.getZone());
-        auditLog.record(AuditAction.EXPORT, "AuditLog", null, AuditOutcome.SUCCESS,
-                count + " row(s); " + applied.describe());
+        auditLog.record(
+                AuditAction.EXPORT, "AuditLog", null, AuditOutcome.SUCCESS, count + " row(s); " + applied.describe());
         String name = messages.getMessage("audit.title", null, locale) + "-"
                 + LocalDateTime.now(clock).format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")) + ".xlsx";
         response.setContentType(XLSX);
-        response.setHeader(HttpHeaders.CONTENT_DISPOSITION,
-                ContentDisposition.attachment().filename(name, StandardCharsets.UTF_8).build().toString());
-        List<String> headers = Arrays.stream(new String[] {"id", "at", "actor", "role", "action", "objectType",
-                        "objectId", "outcome", "detail", "clientIp", "hash"})
+        response.setHeader(
+                HttpHeaders.CONTENT_DISPOSITION,
+                ContentDisposition.attachment()
+                        .filename(name, StandardCharsets.UTF_8)
+                        .build()
+                        .toString());
+        List<String> headers = Arrays.stream(new String[] {
+                    "id",
+                    "at",
+                    "actor",
+                    "role",
+                    "action",
+                    "objectType",
+                    "objectId",
+                    "outcome",
+                    "detail",
+                    "clientIp",
+                    "hash"
+                })
                 .map(key -> messages.getMessage("audit.column." + key, null, locale))
                 .toList();
-        Stream<List<@Nullable Object>> rows = events.stream(applied, clock.getZone(), 1_000)
-                .map(entry -> cells(entry, locale));
+        Stream<List<@Nullable Object>> rows =
+                events.stream(applied, clock.getZone(), 1_000).map(entry -> cells(entry, locale));
         String sheet = messages.getMessage("audit.title", null, locale);
         XlsxExport.write(response.getOutputStream(), List.of(new XlsxExport.SheetData(sheet, headers, rows)));
     }
@@ -94,11 +124,15 @@ class AuditController {
     @PreAuthorize(AUDIT_ADMIN)
     String verify(@RequestHeader(value = "HX-Request", required = false) @Nullable String hx, Model model) {
         AuditChain.Verification verification = chain.verify();
-        auditLog.record(AuditAction.CHAIN_VERIFIED, "AuditLog", null,
+        auditLog.record(
+                AuditAction.CHAIN_VERIFIED,
+                "AuditLog",
+                null,
                 verification.intact() ? AuditOutcome.SUCCESS : AuditOutcome.FAILURE,
                 verification.intact()
                         ? verification.checked() + " row(s), chain intact"
-                        : "first broken link at id " + verification.firstBrokenId() + " (" + verification.problem() + ")");
+                        : "first broken link at id " + verification.firstBrokenId() + " (" + verification.problem()
+                                + ")");
         model.addAttribute("verification", verification);
         if (hx != null) {
             return "audit/log :: chain";
@@ -111,25 +145,42 @@ class AuditController {
     private void fillList(AuditFilter filter, int page, Model model) {
         model.addAttribute("applied", filter);
         Paged<AuditEntry> found = events.search(filter, clock.getZone(), Paged.pageNumber(page), Paged.DEFAULT_SIZE);
-        model.addAttribute("results", new Paged<>(found.items().stream().map(this::line).toList(), found.page(),
-                found.size(), found.total()));
+        model.addAttribute(
+                "results",
+                new Paged<>(
+                        found.items().stream().map(this::line).toList(), found.page(), found.size(), found.total()));
         model.addAttribute("actions", AuditAction.values());
         model.addAttribute("outcomes", AuditOutcome.values());
         model.addAttribute("orders", AuditFilter.Order.values());
     }
 
     private AuditLine line(AuditEntry entry) {
-        return new AuditLine(entry.id(), LocalDateTime.ofInstant(entry.occurredAt(), clock.getZone()), entry.actor(),
-                entry.actorRole(), entry.action(), entry.objectType(), entry.objectId(), entry.outcome(),
-                entry.detail(), entry.clientIp());
+        return new AuditLine(
+                entry.id(),
+                LocalDateTime.ofInstant(entry.occurredAt(), clock.getZone()),
+                entry.actor(),
+                entry.actorRole(),
+                entry.action(),
+                entry.objectType(),
+                entry.objectId(),
+                entry.outcome(),
+                entry.detail(),
+                entry.clientIp());
     }
 
     private List<@Nullable Object> cells(AuditEntry entry, Locale locale) {
-        return Arrays.asList(entry.id(), LocalDateTime.ofInstant(entry.occurredAt(), clock.getZone()), entry.actor(),
-                label("role.", entry.actorRole(), locale), label("audit.action.", entry.action(), locale),
-                entry.objectType() == null ? null : label("audit.object.", entry.objectType(), locale), entry.objectId(),
-                label("audit.outcome.", entry.outcome(), locale), entry.detail(),
-                entry.clientIp(), entry.hash());
+        return Arrays.asList(
+                entry.id(),
+                LocalDateTime.ofInstant(entry.occurredAt(), clock.getZone()),
+                entry.actor(),
+                label("role.", entry.actorRole(), locale),
+                label("audit.action.", entry.action(), locale),
+                entry.objectType() == null ? null : label("audit.object.", entry.objectType(), locale),
+                entry.objectId(),
+                label("audit.outcome.", entry.outcome(), locale),
+                entry.detail(),
+                entry.clientIp(),
+                entry.hash());
     }
 
     private String label(String prefix, @Nullable String code, Locale locale) {

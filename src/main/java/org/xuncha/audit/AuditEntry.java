@@ -25,8 +25,17 @@ record AuditEntry(
 
     /** SM3 over the previous hash and every field, each length-prefixed so that no two rows can collide by shifting text. */
     String computeHash() {
-        String canonical = Stream.of(prevHash, occurredAt.toString(), actor, actorRole, action, objectType, objectId,
-                        outcome, detail, clientIp)
+        String canonical = Stream.of(
+                        prevHash,
+                        occurredAt.toString(),
+                        actor,
+                        actorRole,
+                        action,
+                        objectType,
+                        objectId,
+                        outcome,
+                        detail,
+                        clientIp)
                 .map(v -> v == null ? "-1:" : v.length() + ":" + v)
                 .collect(Collectors.joining("|"));
         return Sm3.hex(canonical);

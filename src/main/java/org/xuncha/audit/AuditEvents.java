@@ -115,10 +115,19 @@ class AuditEvents {
     }
 
     private static AuditEntry map(ResultSet rs, int row) throws SQLException {
-        return new AuditEntry(rs.getLong("id"), rs.getTimestamp("occurred_at").toInstant(), rs.getString("actor"),
-                rs.getString("actor_role"), rs.getString("action"), rs.getString("object_type"),
-                rs.getString("object_id"), rs.getString("outcome"), rs.getString("detail"), rs.getString("client_ip"),
-                rs.getString("prev_hash"), rs.getString("hash"));
+        return new AuditEntry(
+                rs.getLong("id"),
+                rs.getTimestamp("occurred_at").toInstant(),
+                rs.getString("actor"),
+                rs.getString("actor_role"),
+                rs.getString("action"),
+                rs.getString("object_type"),
+                rs.getString("object_id"),
+                rs.getString("outcome"),
+                rs.getString("detail"),
+                rs.getString("client_ip"),
+                rs.getString("prev_hash"),
+                rs.getString("hash"));
     }
 
     /** The where clause of a filter: fixed text per field, values only as parameters. */
@@ -141,11 +150,15 @@ class AuditEvents {
             }
             if (filter.from() != null) {
                 conditions.add("occurred_at >= :from");
-                params.put("from", Timestamp.from(filter.from().atStartOfDay(zone).toInstant()));
+                params.put(
+                        "from", Timestamp.from(filter.from().atStartOfDay(zone).toInstant()));
             }
             if (filter.to() != null) {
                 conditions.add("occurred_at < :to");
-                params.put("to", Timestamp.from(filter.to().plusDays(1).atStartOfDay(zone).toInstant()));
+                params.put(
+                        "to",
+                        Timestamp.from(
+                                filter.to().plusDays(1).atStartOfDay(zone).toInstant()));
             }
             return new Where(conditions.isEmpty() ? "" : " where " + String.join(" and ", conditions), params);
         }

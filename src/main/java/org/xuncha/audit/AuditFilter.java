@@ -13,8 +13,13 @@ record AuditFilter(
         @Size(max = 100) @Nullable String actor,
         @Nullable AuditAction action,
         @Nullable AuditOutcome outcome,
-        @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate from,
-        @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate to,
+
+        @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable
+        LocalDate from,
+
+        @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable
+        LocalDate to,
+
         @Nullable Order order) {
 
     /** The orders the list offers. */
@@ -27,7 +32,8 @@ record AuditFilter(
         return new AuditFilter(null, null, null, null, null, null);
     }
 
-    @Nullable String actorName() {
+    @Nullable
+    String actorName() {
         return actor == null || actor.isBlank() ? null : actor.strip();
     }
 

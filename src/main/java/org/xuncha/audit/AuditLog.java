@@ -35,12 +35,15 @@ public class AuditLog {
 
     /** Records an act of the signed-in user (or "anonymous"). */
     @Transactional
-    public void record(AuditAction action, String objectType, @Nullable Object objectId, AuditOutcome outcome,
+    public void record(
+            AuditAction action,
+            String objectType,
+            @Nullable Object objectId,
+            AuditOutcome outcome,
             @Nullable String detail) {
         Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
-        String actor = authentication == null || !authentication.isAuthenticated()
-                ? "anonymous"
-                : authentication.getName();
+        String actor =
+                authentication == null || !authentication.isAuthenticated() ? "anonymous" : authentication.getName();
         String role = authentication == null
                 ? null
                 : authentication.getAuthorities().stream()
@@ -54,16 +57,35 @@ public class AuditLog {
 
     /** Records an act on behalf of a named actor (sign-in attempts, system jobs). */
     @Transactional
-    public void recordAs(String actor, @Nullable String actorRole, AuditAction action, String objectType,
-            @Nullable Object objectId, AuditOutcome outcome, @Nullable String detail) {
-        jdbc.sql("select pg_advisory_xact_lock(:lock)").param("lock", CHAIN_LOCK).query().singleRow();
+    public void recordAs(
+            String actor,
+            @Nullable String actorRole,
+            AuditAction action,
+            String objectType,
+            @Nullable Object objectId,
+            AuditOutcome outcome,
+            @Nullable String detail) {
+        jdbc.sql("select pg_advisory_xact_lock(:lock)")
+                .param("lock", CHAIN_LOCK)
+                .query()
+                .singleRow();
         String previous = jdbc.sql("select hash from audit.audit_event order by id desc limit 1")
                 .query(String.class)
                 .optional()
                 .orElse(AuditEntry.GENESIS);
-        AuditEntry entry = new AuditEntry(0, Instant.now(clock).truncatedTo(ChronoUnit.MICROS), actor, actorRole,
-                action.name(), objectType, objectId == null ? null : Objects.toString(objectId), outcome.name(),
-                truncate(detail), clientIp(), previous, "");
+        AuditEntry entry = new AuditEntry(
+                0,
+                Instant.now(clock).truncatedTo(ChronoUnit.MICROS),
+                actor,
+                actorRole,
+                action.name(),
+                objectType,
+                objectId == null ? null : Objects.toString(objectId),
+                outcome.name(),
+                truncate(detail),
+                clientIp(),
+                previous,
+                "");
         jdbc.sql("""
                 insert into audit.audit_event
                     (occurred_at, actor, actor_role, action, object_type, object_id, outcome, detail, client_ip, prev_hash, hash)

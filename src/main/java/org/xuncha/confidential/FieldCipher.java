@@ -113,7 +113,8 @@ public class FieldCipher {
 
     private static byte[] requireStrong(byte[] key) {
         if (key.length != 16 || Arrays.stream(box(key)).distinct().count() < 8) {
-            throw new IllegalStateException("the SM4 field key is weak: it needs 16 bytes with at least 8 distinct values");
+            throw new IllegalStateException(
+                    "the SM4 field key is weak: it needs 16 bytes with at least 8 distinct values");
         }
         return key.clone();
     }

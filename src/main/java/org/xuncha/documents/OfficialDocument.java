@@ -11,7 +11,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.poi.openxml4j.exceptions.InvalidFormatException;
-import org.jspecify.annotations.Nullable;
 import org.apache.poi.openxml4j.opc.PackagePart;
 import org.apache.poi.openxml4j.opc.PackagePartName;
 import org.apache.poi.openxml4j.opc.PackagingURIHelper;
@@ -27,6 +26,7 @@ import org.apache.poi.xwpf.usermodel.XWPFRun;
 import org.apache.poi.xwpf.usermodel.XWPFTable;
 import org.apache.poi.xwpf.usermodel.XWPFTableCell;
 import org.apache.poi.xwpf.usermodel.XWPFTableRow;
+import org.jspecify.annotations.Nullable;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTDocGrid;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTFonts;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTPageMar;
@@ -62,6 +62,7 @@ public final class OfficialDocument {
     public static final int MARGIN_LEFT = twips(28);
     /** 26 mm and 35 mm: what the A4 page leaves around a type area of 156 × 225 mm. */
     public static final int MARGIN_RIGHT = twips(210 - 28 - 156);
+
     public static final int MARGIN_BOTTOM = twips(297 - 37 - 225);
     public static final int TYPE_AREA_WIDTH = PAGE_WIDTH - MARGIN_LEFT - MARGIN_RIGHT;
     public static final int LINES_PER_PAGE = 22;
@@ -71,6 +72,7 @@ public final class OfficialDocument {
 
     /** Sizes in points: 2号, 3号, 4号. */
     public static final double TITLE_SIZE = 22;
+
     public static final double BODY_SIZE = 16;
     public static final double PAGE_NUMBER_SIZE = 14;
     public static final double TABLE_SIZE = 14;
@@ -119,20 +121,35 @@ public final class OfficialDocument {
 
     /** First-level heading "一、…" in 黑体. */
     public OfficialDocument firstLevel(String text) {
-        run(indented(), text, typefaces.firstLevel(), BODY_SIZE, typefaces.firstLevel().bold());
+        run(
+                indented(),
+                text,
+                typefaces.firstLevel(),
+                BODY_SIZE,
+                typefaces.firstLevel().bold());
         return this;
     }
 
     /** Second-level heading "（一）…" in 楷体. */
     public OfficialDocument secondLevel(String text) {
-        run(indented(), text, typefaces.secondLevel(), BODY_SIZE, typefaces.secondLevel().bold());
+        run(
+                indented(),
+                text,
+                typefaces.secondLevel(),
+                BODY_SIZE,
+                typefaces.secondLevel().bold());
         return this;
     }
 
     /** Second-level heading "（一）…" in 楷体 run into body text in the same paragraph. */
     public OfficialDocument secondLevel(String heading, String text) {
         XWPFParagraph paragraph = indented();
-        run(paragraph, heading, typefaces.secondLevel(), BODY_SIZE, typefaces.secondLevel().bold());
+        run(
+                paragraph,
+                heading,
+                typefaces.secondLevel(),
+                BODY_SIZE,
+                typefaces.secondLevel().bold());
         run(paragraph, text, typefaces.body(), BODY_SIZE, false);
         return this;
     }
@@ -170,7 +187,8 @@ public final class OfficialDocument {
         CTTblWidth width = properties.isSetTblW() ? properties.getTblW() : properties.addNewTblW();
         width.setType(STTblWidth.DXA);
         width.setW(BigInteger.valueOf(TYPE_AREA_WIDTH));
-        (properties.isSetTblLayout() ? properties.getTblLayout() : properties.addNewTblLayout()).setType(STTblLayoutType.FIXED);
+        (properties.isSetTblLayout() ? properties.getTblLayout() : properties.addNewTblLayout())
+                .setType(STTblLayoutType.FIXED);
         table.setTopBorder(XWPFTable.XWPFBorderType.SINGLE, 4, 0, "000000");
         table.setBottomBorder(XWPFTable.XWPFBorderType.SINGLE, 4, 0, "000000");
         table.setLeftBorder(XWPFTable.XWPFBorderType.SINGLE, 4, 0, "000000");
@@ -282,8 +300,12 @@ public final class OfficialDocument {
     /** The font table names each face with its fallback as alternative name and the GB2312 character set. */
     private void fontTable() {
         Map<String, String> faces = new LinkedHashMap<>();
-        for (Typefaces.Face face : List.of(typefaces.title(), typefaces.body(), typefaces.firstLevel(),
-                typefaces.secondLevel(), Typefaces.PAGE_NUMBER)) {
+        for (Typefaces.Face face : List.of(
+                typefaces.title(),
+                typefaces.body(),
+                typefaces.firstLevel(),
+                typefaces.secondLevel(),
+                Typefaces.PAGE_NUMBER)) {
             faces.putIfAbsent(face.name(), face.fallback() == null ? "" : face.fallback());
         }
         StringBuilder xml = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n"
@@ -293,10 +315,13 @@ public final class OfficialDocument {
             if (!fallback.isEmpty()) {
                 xml.append("<w:altName w:val=\"").append(fallback).append("\"/>");
             }
-            xml.append("<w:charset w:val=\"86\"/><w:family w:val=\"").append(name.contains("黑") ? "modern" : "roman")
+            xml.append("<w:charset w:val=\"86\"/><w:family w:val=\"")
+                    .append(name.contains("黑") ? "modern" : "roman")
                     .append("\"/><w:pitch w:val=\"variable\"/></w:font>");
         });
-        xml.append("<w:font w:name=\"").append(LATIN).append("\"><w:charset w:val=\"00\"/>")
+        xml.append("<w:font w:name=\"")
+                .append(LATIN)
+                .append("\"><w:charset w:val=\"00\"/>")
                 .append("<w:family w:val=\"roman\"/><w:pitch w:val=\"variable\"/></w:font></w:fonts>");
         try {
             PackagePartName name = PackagingURIHelper.createPartName("/word/fontTable.xml");
@@ -318,7 +343,9 @@ public final class OfficialDocument {
     }
 
     private void pageNumber(XWPFFooter footer, ParagraphAlignment alignment) {
-        XWPFParagraph paragraph = footer.getParagraphs().isEmpty() ? footer.createParagraph() : footer.getParagraphs().get(0);
+        XWPFParagraph paragraph = footer.getParagraphs().isEmpty()
+                ? footer.createParagraph()
+                : footer.getParagraphs().get(0);
         paragraph.setAlignment(alignment);
         int oneCharacter = (int) (PAGE_NUMBER_SIZE * 20);
         if (alignment == ParagraphAlignment.RIGHT) {
@@ -337,7 +364,8 @@ public final class OfficialDocument {
 
     private XWPFRun pageNumberRun(XWPFParagraph paragraph, @Nullable String text) {
         XWPFRun run = paragraph.createRun();
-        CTRPr properties = run.getCTR().isSetRPr() ? run.getCTR().getRPr() : run.getCTR().addNewRPr();
+        CTRPr properties =
+                run.getCTR().isSetRPr() ? run.getCTR().getRPr() : run.getCTR().addNewRPr();
         String face = Typefaces.PAGE_NUMBER.name();
         fonts(properties.addNewRFonts(), face, face);
         run.setFontSize(PAGE_NUMBER_SIZE);
@@ -365,7 +393,8 @@ public final class OfficialDocument {
 
     private XWPFRun run(XWPFParagraph paragraph, String text, Typefaces.Face face, double size, boolean bold) {
         XWPFRun run = paragraph.createRun();
-        CTRPr properties = run.getCTR().isSetRPr() ? run.getCTR().getRPr() : run.getCTR().addNewRPr();
+        CTRPr properties =
+                run.getCTR().isSetRPr() ? run.getCTR().getRPr() : run.getCTR().addNewRPr();
         fonts(properties.addNewRFonts(), face.name(), LATIN);
         run.setFontSize(size);
         run.setBold(bold);

@@ -11,11 +11,17 @@ import org.jspecify.annotations.Nullable;
 public enum Typefaces {
 
     /** 方正小标宋简体 title, 仿宋_GB2312 body, 黑体 and 楷体_GB2312 headings; 宋体, 仿宋, 楷体 where missing. */
-    STANDARD(new Face("方正小标宋简体", false, "宋体"), new Face("仿宋_GB2312", false, "仿宋"), new Face("黑体", false, null),
+    STANDARD(
+            new Face("方正小标宋简体", false, "宋体"),
+            new Face("仿宋_GB2312", false, "仿宋"),
+            new Face("黑体", false, null),
             new Face("楷体_GB2312", false, "楷体")),
 
     /** Faces every Chinese Windows and WPS has: the title in bold 宋体, body 仿宋, headings 黑体 and 楷体. */
-    COMMON(new Face("宋体", true, null), new Face("仿宋", false, null), new Face("黑体", false, null),
+    COMMON(
+            new Face("宋体", true, null),
+            new Face("仿宋", false, null),
+            new Face("黑体", false, null),
             new Face("楷体", false, null));
 
     /** A face as written into a run: its name in rFonts eastAsia, whether it is set bold, and its fallback. */

@@ -11,8 +11,14 @@ import org.jspecify.annotations.Nullable;
  * as Excel numbers it (1-based), the column by its header and letter; the message is a key with arguments so that it
  * reads in the user's language. Whatever does not apply (a file that is not a workbook has no sheet) is null.
  */
-public record XlsxError(String file, @Nullable String sheet, @Nullable Integer row, @Nullable String column,
-        @Nullable String columnLetter, String messageKey, List<String> args) {
+public record XlsxError(
+        String file,
+        @Nullable String sheet,
+        @Nullable Integer row,
+        @Nullable String column,
+        @Nullable String columnLetter,
+        String messageKey,
+        List<String> args) {
 
     public XlsxError {
         args = List.copyOf(args);
@@ -29,10 +35,10 @@ public record XlsxError(String file, @Nullable String sheet, @Nullable Integer r
     }
 
     /** A problem with one cell; {@code columnIndex} is 0-based (A = 0), or negative when the column is absent. */
-    public static XlsxError ofCell(String file, String sheet, int row, String column, int columnIndex,
-            String messageKey, Object... args) {
-        return new XlsxError(file, sheet, row, column, columnIndex < 0 ? null : letter(columnIndex), messageKey,
-                strings(args));
+    public static XlsxError ofCell(
+            String file, String sheet, int row, String column, int columnIndex, String messageKey, Object... args) {
+        return new XlsxError(
+                file, sheet, row, column, columnIndex < 0 ? null : letter(columnIndex), messageKey, strings(args));
     }
 
     /** The column letter as Excel shows it: 0 → A, 26 → AA. */

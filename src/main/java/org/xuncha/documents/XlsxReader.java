@@ -25,8 +25,8 @@ import org.apache.poi.ss.util.CellReference;
 import org.apache.poi.util.XMLHelper;
 import org.apache.poi.xssf.eventusermodel.XSSFReader;
 import org.apache.poi.xssf.model.StylesTable;
-import org.apache.poi.xssf.usermodel.XSSFRelation;
 import org.apache.poi.xssf.usermodel.XSSFCellStyle;
+import org.apache.poi.xssf.usermodel.XSSFRelation;
 import org.jspecify.annotations.Nullable;
 import org.xml.sax.Attributes;
 import org.xml.sax.InputSource;
@@ -194,7 +194,8 @@ public final class XlsxReader implements Closeable {
                 return rejected;
             }
             String message = t.getMessage();
-            if (message != null && (message.contains("Zip bomb detected") || message.contains("potentially malicious"))) {
+            if (message != null
+                    && (message.contains("Zip bomb detected") || message.contains("potentially malicious"))) {
                 return new XlsxRejected(XlsxError.ofFile(fileName, "xlsx.zipBomb"), e);
             }
         }
@@ -263,7 +264,8 @@ public final class XlsxReader implements Closeable {
         int lastRow;
 
         @Override
-        public void startElement(String uri, String localName, String qName, Attributes attributes) throws SAXException {
+        public void startElement(String uri, String localName, String qName, Attributes attributes)
+                throws SAXException {
             if ("dimension".equals(localName)) {
                 String ref = attributes.getValue("ref");
                 if (ref != null) {
@@ -417,7 +419,8 @@ public final class XlsxReader implements Closeable {
             }
             return dateStyles.computeIfAbsent(index, i -> {
                 XSSFCellStyle cellStyle = styles.getStyleAt(i);
-                return cellStyle != null && DateUtil.isADateFormat(cellStyle.getDataFormat(), cellStyle.getDataFormatString());
+                return cellStyle != null
+                        && DateUtil.isADateFormat(cellStyle.getDataFormat(), cellStyle.getDataFormatString());
             });
         }
     }

@@ -46,8 +46,8 @@ public final class XlsxTable implements XlsxReader.Rows {
     private int titleRows;
     private boolean tooManyReported;
 
-    private XlsxTable(String file, String sheet, List<Column> columns, XlsxErrors errors, int maxRows,
-            Consumer<Row> consumer) {
+    private XlsxTable(
+            String file, String sheet, List<Column> columns, XlsxErrors errors, int maxRows, Consumer<Row> consumer) {
         this.file = file;
         this.sheet = sheet;
         this.columns = List.copyOf(columns);
@@ -60,8 +60,8 @@ public final class XlsxTable implements XlsxReader.Rows {
      * A table over sheet {@code sheet} of the uploaded {@code file}, passing each data row to {@code consumer}; rows
      * beyond {@code maxRows} are refused with one error rather than read.
      */
-    public static XlsxTable of(String file, String sheet, List<Column> columns, XlsxErrors errors, int maxRows,
-            Consumer<Row> consumer) {
+    public static XlsxTable of(
+            String file, String sheet, List<Column> columns, XlsxErrors errors, int maxRows, Consumer<Row> consumer) {
         return new XlsxTable(file, sheet, columns, errors, maxRows, consumer);
     }
 
@@ -73,8 +73,8 @@ public final class XlsxTable implements XlsxReader.Rows {
     /** Reports a problem found after reading (an unknown reference, say) at a row and column of this table. */
     public void reject(int rowNumber, Column column, String messageKey, Object... args) {
         Integer position = positions == null ? null : positions.get(column);
-        errors.add(XlsxError.ofCell(file, sheet, rowNumber, column.header(), position == null ? -1 : position,
-                messageKey, args));
+        errors.add(XlsxError.ofCell(
+                file, sheet, rowNumber, column.header(), position == null ? -1 : position, messageKey, args));
     }
 
     /** The sheet's name as the file spells it. */
@@ -114,8 +114,10 @@ public final class XlsxTable implements XlsxReader.Rows {
      * column. At most two are skipped.
      */
     private boolean title(List<String> cells) {
-        List<String> texts = cells.stream().map(String::strip).filter(c -> !c.isEmpty()).toList();
-        boolean title = titleRows < 2 && texts.size() == 1
+        List<String> texts =
+                cells.stream().map(String::strip).filter(c -> !c.isEmpty()).toList();
+        boolean title = titleRows < 2
+                && texts.size() == 1
                 && columns.stream().noneMatch(c -> normalize(c.header()).equals(normalize(texts.get(0))));
         if (title) {
             titleRows++;
@@ -136,7 +138,14 @@ public final class XlsxTable implements XlsxReader.Rows {
             if (column == null) {
                 errors.add(XlsxError.ofCell(file, sheet, rowNumber, text, i, "xlsx.unknownColumn", text));
             } else if (found.containsKey(column)) {
-                errors.add(XlsxError.ofCell(file, sheet, rowNumber, text, i, "xlsx.duplicateColumn", text,
+                errors.add(XlsxError.ofCell(
+                        file,
+                        sheet,
+                        rowNumber,
+                        text,
+                        i,
+                        "xlsx.duplicateColumn",
+                        text,
                         XlsxError.letter(found.get(column))));
             } else {
                 found.put(column, i);
@@ -144,8 +153,8 @@ public final class XlsxTable implements XlsxReader.Rows {
         }
         for (Column column : columns) {
             if (column.required() && !found.containsKey(column)) {
-                errors.add(XlsxError.ofCell(file, sheet, rowNumber, column.header(), -1, "xlsx.missingColumn",
-                        column.header()));
+                errors.add(XlsxError.ofCell(
+                        file, sheet, rowNumber, column.header(), -1, "xlsx.missingColumn", column.header()));
             }
         }
         return found;
@@ -298,10 +307,9 @@ public final class XlsxTable implements XlsxReader.Rows {
         public void reject(Column column, String messageKey, Object... args) {
             rejected = true;
             Integer position = positions.get(column);
-            errors.add(XlsxError.ofCell(file, sheet, number, column.header(), position == null ? -1 : position,
-                    messageKey, args));
+            errors.add(XlsxError.ofCell(
+                    file, sheet, number, column.header(), position == null ? -1 : position, messageKey, args));
         }
-
     }
 
     /** The columns in their declared order, for messages and templates. */

@@ -33,8 +33,10 @@ public final class XlsxTemplate {
             if (!example.isEmpty()) {
                 example.set(0, EXAMPLE_MARK + example.get(0));
             }
-            data.add(new XlsxExport.SheetData(sheet.name(),
-                    sheet.columns().stream().map(XlsxTable.Column::header).toList(), Stream.of(example)));
+            data.add(new XlsxExport.SheetData(
+                    sheet.name(),
+                    sheet.columns().stream().map(XlsxTable.Column::header).toList(),
+                    Stream.of(example)));
         }
         List<List<@Nullable Object>> notes = new ArrayList<>();
         for (String note : generalNotes) {

@@ -31,7 +31,11 @@ class AccountBootstrap implements ApplicationRunner {
     private static final Logger log = LoggerFactory.getLogger(AccountBootstrap.class);
 
     /** A demo account: its role and the names of the regions of its scope. */
-    record DemoAccount(String username, String displayName, Role role, List<String> regions,
+    record DemoAccount(
+            String username,
+            String displayName,
+            Role role,
+            List<String> regions,
             @Nullable ReceivingBody body) {}
 
     static final List<DemoAccount> DEMO_ACCOUNTS = List.of(
@@ -56,15 +60,23 @@ class AccountBootstrap implements ApplicationRunner {
     private final boolean demo;
     private final Path dataDir;
 
-    AccountBootstrap(UserAccounts accounts, Regions regions, PasswordEncoder encoder, PasswordPolicy policy,
-            TransactionTemplate transactions, @Value("${xuncha.demo.enabled}") String demoFlag,
-            @Value("${xuncha.database.url}") String databaseUrl, @Value("${xuncha.data-dir}") String dataDir) {
+    AccountBootstrap(
+            UserAccounts accounts,
+            Regions regions,
+            PasswordEncoder encoder,
+            PasswordPolicy policy,
+            TransactionTemplate transactions,
+            @Value("${xuncha.demo.enabled}") String demoFlag,
+            @Value("${xuncha.database.url}") String databaseUrl,
+            @Value("${xuncha.data-dir}") String dataDir) {
         this.accounts = accounts;
         this.regions = regions;
         this.encoder = encoder;
         this.policy = policy;
         this.transactions = transactions;
-        this.demo = StringUtils.hasText(demoFlag) ? Boolean.parseBoolean(demoFlag.trim()) : !StringUtils.hasText(databaseUrl);
+        this.demo = StringUtils.hasText(demoFlag)
+                ? Boolean.parseBoolean(demoFlag.trim())
+                : !StringUtils.hasText(databaseUrl);
         this.dataDir = Path.of(dataDir);
     }
 
@@ -76,9 +88,11 @@ class AccountBootstrap implements ApplicationRunner {
         List<String> lines = transactions.execute(status -> demo ? createDemo() : createAdmin());
         StringBuilder banner = new StringBuilder("\n========== Xuncha 巡察村居工作平台: first start ==========\n");
         lines.forEach(line -> banner.append(line).append('\n'));
-        banner.append(demo
-                ? "These passwords are shown once; they are also in " + dataDir.resolve("demo-accounts.txt") + "\n"
-                : "This one-time password is shown once; change it at first sign-in.\n");
+        banner.append(
+                demo
+                        ? "These passwords are shown once; they are also in " + dataDir.resolve("demo-accounts.txt")
+                                + "\n"
+                        : "This one-time password is shown once; change it at first sign-in.\n");
         banner.append("===========================================================\n");
         System.out.println(banner);
         if (demo) {
@@ -92,14 +106,15 @@ class AccountBootstrap implements ApplicationRunner {
         List<String> lines = new ArrayList<>();
         for (DemoAccount demoAccount : DEMO_ACCOUNTS) {
             String password = policy.generate();
-            UserAccount account = UserAccount.create(demoAccount.username(), demoAccount.displayName(),
-                    encoder.encode(password), false);
+            UserAccount account = UserAccount.create(
+                    demoAccount.username(), demoAccount.displayName(), encoder.encode(password), false);
             List<Long> scope = demoAccount.regions().stream()
                     .map(name -> regions.findByName(name).map(RegionSummary::id).orElseThrow())
                     .toList();
             account.assign(demoAccount.role(), scope, demoAccount.body());
             accounts.save(account);
-            lines.add(demoAccount.username() + "\t" + password + "\t" + demoAccount.role() + "\t" + demoAccount.displayName());
+            lines.add(demoAccount.username() + "\t" + password + "\t" + demoAccount.role() + "\t"
+                    + demoAccount.displayName());
         }
         return lines;
     }

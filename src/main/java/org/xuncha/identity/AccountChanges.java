@@ -33,8 +33,14 @@ class AccountChanges {
     private final TransactionTemplate transactions;
     private final Regions regions;
 
-    AccountChanges(UserAccounts accounts, PasswordEncoder encoder, PasswordPolicy policy, LiveSessions sessions,
-            AuditLog auditLog, TransactionTemplate transactions, Regions regions) {
+    AccountChanges(
+            UserAccounts accounts,
+            PasswordEncoder encoder,
+            PasswordPolicy policy,
+            LiveSessions sessions,
+            AuditLog auditLog,
+            TransactionTemplate transactions,
+            Regions regions) {
         this.accounts = accounts;
         this.encoder = encoder;
         this.policy = policy;
@@ -52,8 +58,13 @@ class AccountChanges {
     OneTimePassword create(String username, String displayName) {
         String password = policy.generate();
         return transactions.execute(status -> {
-            UserAccount saved = accounts.save(UserAccount.create(username, displayName, encoder.encode(password), true));
-            auditLog.record(AuditAction.CREATE, OBJECT_TYPE, saved.id(), AuditOutcome.SUCCESS,
+            UserAccount saved =
+                    accounts.save(UserAccount.create(username, displayName, encoder.encode(password), true));
+            auditLog.record(
+                    AuditAction.CREATE,
+                    OBJECT_TYPE,
+                    saved.id(),
+                    AuditOutcome.SUCCESS,
                     "account " + saved.username() + " (" + saved.displayName() + ") created with a one-time password");
             return new OneTimePassword(saved.id(), saved.username(), saved.displayName(), password);
         });
@@ -115,7 +126,11 @@ class AccountChanges {
     private void endSessions(UserAccount account) {
         int ended = sessions.endAll(account.username());
         if (ended > 0) {
-            auditLog.record(AuditAction.SESSIONS_REVOKED, OBJECT_TYPE, account.id(), AuditOutcome.SUCCESS,
+            auditLog.record(
+                    AuditAction.SESSIONS_REVOKED,
+                    OBJECT_TYPE,
+                    account.id(),
+                    AuditOutcome.SUCCESS,
                     ended + " live session(s) of " + account.username() + " ended");
         }
     }
@@ -127,7 +142,8 @@ class AccountChanges {
         String scope = regions.findAll(account.scopeRegionIds()).stream()
                 .map(region -> region.name() + "#" + region.id())
                 .collect(Collectors.joining(", "));
-        return account.role() + (scope.isEmpty() ? "" : " regions[" + scope + "]")
+        return account.role()
+                + (scope.isEmpty() ? "" : " regions[" + scope + "]")
                 + (account.receivingBody() == null ? "" : " body " + account.receivingBody());
     }
 

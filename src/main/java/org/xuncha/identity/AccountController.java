@@ -27,7 +27,10 @@ import org.xuncha.audit.AuditOutcome;
 class AccountController {
 
     /** The password form. */
-    record PasswordForm(@NotBlank String currentPassword, @NotBlank String newPassword, @NotBlank String confirmPassword) {}
+    record PasswordForm(
+            @NotBlank String currentPassword,
+            @NotBlank String newPassword,
+            @NotBlank String confirmPassword) {}
 
     private final UserAccounts accounts;
     private final PasswordEncoder encoder;
@@ -57,8 +60,11 @@ class AccountController {
     @PostMapping("/account/password")
     @PreAuthorize("isAuthenticated()")
     @Transactional
-    String changePassword(@AuthenticationPrincipal SignedInUser user, @Valid @ModelAttribute("form") PasswordForm form,
-            BindingResult errors, HttpServletRequest request) {
+    String changePassword(
+            @AuthenticationPrincipal SignedInUser user,
+            @Valid @ModelAttribute("form") PasswordForm form,
+            BindingResult errors,
+            HttpServletRequest request) {
         if (errors.hasErrors()) {
             return "identity/password";
         }

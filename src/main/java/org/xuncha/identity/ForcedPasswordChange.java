@@ -19,8 +19,10 @@ class ForcedPasswordChange extends OncePerRequestFilter {
             throws ServletException, IOException {
         Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
         String path = request.getRequestURI().substring(request.getContextPath().length());
-        if (authentication != null && authentication.getPrincipal() instanceof SignedInUser user
-                && user.mustChangePassword() && !exempt(path)) {
+        if (authentication != null
+                && authentication.getPrincipal() instanceof SignedInUser user
+                && user.mustChangePassword()
+                && !exempt(path)) {
             response.sendRedirect(request.getContextPath() + PASSWORD_PAGE);
             return;
         }
@@ -28,8 +30,12 @@ class ForcedPasswordChange extends OncePerRequestFilter {
     }
 
     private static boolean exempt(String path) {
-        return path.equals(PASSWORD_PAGE) || path.equals("/logout") || path.startsWith("/css/")
-                || path.startsWith("/js/") || path.startsWith("/webjars/") || path.startsWith("/error");
+        return path.equals(PASSWORD_PAGE)
+                || path.equals("/logout")
+                || path.startsWith("/css/")
+                || path.startsWith("/js/")
+                || path.startsWith("/webjars/")
+                || path.startsWith("/error");
     }
 
     @Override

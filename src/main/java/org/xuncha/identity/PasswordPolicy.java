@@ -62,7 +62,10 @@ class PasswordPolicy {
         Set<String> words = new HashSet<>();
         try (BufferedReader reader = new BufferedReader(new InputStreamReader(
                 new ClassPathResource("identity/common-passwords.txt").getInputStream(), StandardCharsets.UTF_8))) {
-            reader.lines().map(String::trim).filter(l -> !l.isEmpty()).map(l -> l.toLowerCase(Locale.ROOT))
+            reader.lines()
+                    .map(String::trim)
+                    .filter(l -> !l.isEmpty())
+                    .map(l -> l.toLowerCase(Locale.ROOT))
                     .forEach(words::add);
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -40,12 +40,15 @@ class RoleAssignmentController {
     static final String SECURITY_ADMIN = "hasRole('SECURITY_ADMIN')";
 
     /** The assignment form: exactly one role, and the scope that role needs. */
-    record AssignmentForm(@NotNull @Nullable Role role, @Nullable List<Long> regionIds, @Nullable ReceivingBody body,
+    record AssignmentForm(
+            @NotNull @Nullable Role role,
+            @Nullable List<Long> regionIds,
+            @Nullable ReceivingBody body,
             int version) {
 
         static AssignmentForm of(UserAccount account) {
-            return new AssignmentForm(account.role(), account.scopeRegionIds(), account.receivingBody(),
-                    account.version());
+            return new AssignmentForm(
+                    account.role(), account.scopeRegionIds(), account.receivingBody(), account.version());
         }
 
         List<Long> regions() {
@@ -69,13 +72,18 @@ class RoleAssignmentController {
     @PreAuthorize(SECURITY_ADMIN)
     String list(@RequestParam(defaultValue = "") String q, @RequestParam(defaultValue = "0") int page, Model model) {
         Paged<UserAccount> found = accounts.search(q, Paged.pageNumber(page), Paged.DEFAULT_SIZE);
-        Map<Long, String> names = namesOf(found.items().stream()
-                .flatMap(a -> a.scopeRegionIds().stream())
-                .collect(Collectors.toSet()));
+        Map<Long, String> names = namesOf(
+                found.items().stream().flatMap(a -> a.scopeRegionIds().stream()).collect(Collectors.toSet()));
         model.addAttribute("q", q);
-        model.addAttribute("results", new Paged<>(found.items().stream()
-                .map(a -> AccountView.of(a, clock.instant(), clock.getZone(), names))
-                .toList(), found.page(), found.size(), found.total()));
+        model.addAttribute(
+                "results",
+                new Paged<>(
+                        found.items().stream()
+                                .map(a -> AccountView.of(a, clock.instant(), clock.getZone(), names))
+                                .toList(),
+                        found.page(),
+                        found.size(),
+                        found.total()));
         return "identity/roles";
     }
 
@@ -89,8 +97,13 @@ class RoleAssignmentController {
 
     @PostMapping("/{id}")
     @PreAuthorize(SECURITY_ADMIN)
-    String assign(@PathVariable long id, @Valid @ModelAttribute("assignment") AssignmentForm form, BindingResult errors,
-            @AuthenticationPrincipal SignedInUser me, Model model, RedirectAttributes redirect) {
+    String assign(
+            @PathVariable long id,
+            @Valid @ModelAttribute("assignment") AssignmentForm form,
+            BindingResult errors,
+            @AuthenticationPrincipal SignedInUser me,
+            Model model,
+            RedirectAttributes redirect) {
         UserAccount account = load(id);
         if (id == me.id()) {
             changes.recordRefusal(id, AuditAction.ROLE_ASSIGNED, "a security admin may not change their own role");
@@ -115,8 +128,8 @@ class RoleAssignmentController {
     }
 
     private String formPage(UserAccount account, Model model) {
-        model.addAttribute("target", AccountView.of(account, clock.instant(), clock.getZone(),
-                namesOf(account.scopeRegionIds())));
+        model.addAttribute(
+                "target", AccountView.of(account, clock.instant(), clock.getZone(), namesOf(account.scopeRegionIds())));
         model.addAttribute("roles", Role.values());
         model.addAttribute("bodies", ReceivingBody.values());
         model.addAttribute("candidates", regions.scopeCandidates());

@@ -27,7 +27,10 @@ class ScopeResolution implements WebMvcConfigurer {
             }
 
             @Override
-            public Object resolveArgument(MethodParameter parameter, ModelAndViewContainer mav, NativeWebRequest request,
+            public Object resolveArgument(
+                    MethodParameter parameter,
+                    ModelAndViewContainer mav,
+                    NativeWebRequest request,
                     WebDataBinderFactory binders) {
                 return regionScopeOf(SecurityContextHolder.getContext().getAuthentication());
             }
@@ -35,8 +38,10 @@ class ScopeResolution implements WebMvcConfigurer {
     }
 
     static RegionScope regionScopeOf(Authentication authentication) {
-        if (authentication != null && authentication.getPrincipal() instanceof SignedInUser user
-                && user.role() != null && user.role().scopedByRegion()) {
+        if (authentication != null
+                && authentication.getPrincipal() instanceof SignedInUser user
+                && user.role() != null
+                && user.role().scopedByRegion()) {
             return RegionScope.of(user.scopeRegionIds());
         }
         return RegionScope.none();

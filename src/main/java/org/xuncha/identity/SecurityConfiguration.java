@@ -27,24 +27,34 @@ class SecurityConfiguration {
 
     static final String SESSION_COOKIE = "XUNCHA_SESSION";
 
-    static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
-            + "img-src 'self' data: blob:; font-src 'self' data:; object-src 'none'; base-uri 'self'; "
-            + "form-action 'self'; frame-ancestors 'none'";
+    static final String CONTENT_SECURITY_POLICY =
+            "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
+                    + "img-src 'self' data: blob:; font-src 'self' data:; object-src 'none'; base-uri 'self'; "
+                    + "form-action 'self'; frame-ancestors 'none'";
 
     @Bean
-    SecurityFilterChain securityFilterChain(HttpSecurity http, AccessDeniedHandler accessDeniedHandler) throws Exception {
-        http.authorizeHttpRequests(requests -> requests
-                        .requestMatchers("/login", "/css/**", "/js/**", "/img/**", "/webjars/**", "/favicon.ico",
-                                "/error", "/error/**", "/actuator/health", "/actuator/health/**")
+    SecurityFilterChain securityFilterChain(HttpSecurity http, AccessDeniedHandler accessDeniedHandler)
+            throws Exception {
+        http.authorizeHttpRequests(requests -> requests.requestMatchers(
+                                "/login",
+                                "/css/**",
+                                "/js/**",
+                                "/img/**",
+                                "/webjars/**",
+                                "/favicon.ico",
+                                "/error",
+                                "/error/**",
+                                "/actuator/health",
+                                "/actuator/health/**")
                         .permitAll()
                         .anyRequest()
                         .authenticated())
-                .formLogin(form -> form.loginPage("/login").failureUrl("/login?error").defaultSuccessUrl("/", true))
+                .formLogin(form ->
+                        form.loginPage("/login").failureUrl("/login?error").defaultSuccessUrl("/", true))
                 .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout"))
                 .sessionManagement(session -> session.sessionFixation(fixation -> fixation.changeSessionId()))
                 .exceptionHandling(errors -> errors.accessDeniedHandler(accessDeniedHandler))
-                .headers(headers -> headers
-                        .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+                .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
                         .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN))
                         .frameOptions(frame -> frame.deny()))
                 .addFilterBefore(new ForcedPasswordChange(), AuthorizationFilter.class);
@@ -70,8 +80,12 @@ class SecurityConfiguration {
     @Bean
     AccessDeniedHandler accessDeniedHandler(AuditLog auditLog) {
         return (request, response, denied) -> {
-            auditLog.record(AuditAction.ACCESS_DENIED, "Request", request.getMethod() + " " + request.getRequestURI(),
-                    AuditOutcome.DENIED, null);
+            auditLog.record(
+                    AuditAction.ACCESS_DENIED,
+                    "Request",
+                    request.getMethod() + " " + request.getRequestURI(),
+                    AuditOutcome.DENIED,
+                    null);
             response.sendError(HttpServletResponse.SC_FORBIDDEN);
         };
     }

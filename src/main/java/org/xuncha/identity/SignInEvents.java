@@ -36,8 +36,14 @@ class SignInEvents {
             account.recordSuccessfulSignIn();
             accounts.saveSignInState(account);
         });
-        auditLog.recordAs(user.getUsername(), user.role() == null ? null : user.role().name(), AuditAction.SIGN_IN,
-                "UserAccount", user.id(), AuditOutcome.SUCCESS, null);
+        auditLog.recordAs(
+                user.getUsername(),
+                user.role() == null ? null : user.role().name(),
+                AuditAction.SIGN_IN,
+                "UserAccount",
+                user.id(),
+                AuditOutcome.SUCCESS,
+                null);
     }
 
     @EventListener
@@ -45,12 +51,19 @@ class SignInEvents {
     void onFailure(AbstractAuthenticationFailureEvent event) {
         String username = String.valueOf(event.getAuthentication().getName()).trim();
         String reason = event.getException().getClass().getSimpleName();
-        auditLog.recordAs(username, null, AuditAction.SIGN_IN_FAILED, "UserAccount", null, AuditOutcome.FAILURE, reason);
+        auditLog.recordAs(
+                username, null, AuditAction.SIGN_IN_FAILED, "UserAccount", null, AuditOutcome.FAILURE, reason);
         if (event instanceof AuthenticationFailureBadCredentialsEvent) {
             accounts.findByUsername(username).ifPresent(account -> {
                 if (account.recordFailedSignIn(clock.instant())) {
-                    auditLog.recordAs(username, null, AuditAction.ACCOUNT_LOCKED, "UserAccount", account.id(),
-                            AuditOutcome.SUCCESS, "locked until " + account.lockedUntil());
+                    auditLog.recordAs(
+                            username,
+                            null,
+                            AuditAction.ACCOUNT_LOCKED,
+                            "UserAccount",
+                            account.id(),
+                            AuditOutcome.SUCCESS,
+                            "locked until " + account.lockedUntil());
                 }
                 accounts.saveSignInState(account);
             });
@@ -59,7 +72,13 @@ class SignInEvents {
 
     @EventListener
     void onLogout(LogoutSuccessEvent event) {
-        auditLog.recordAs(event.getAuthentication().getName(), null, AuditAction.SIGN_OUT, "UserAccount", null,
-                AuditOutcome.SUCCESS, null);
+        auditLog.recordAs(
+                event.getAuthentication().getName(),
+                null,
+                AuditAction.SIGN_OUT,
+                "UserAccount",
+                null,
+                AuditOutcome.SUCCESS,
+                null);
     }
 }

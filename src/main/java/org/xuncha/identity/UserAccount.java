@@ -27,9 +27,19 @@ class UserAccount {
     private List<Long> scopeRegionIds;
     private final int version;
 
-    UserAccount(long id, String username, String displayName, String passwordHash, @Nullable Role role,
-            @Nullable ReceivingBody receivingBody, boolean enabled, boolean mustChangePassword, int failedAttempts,
-            @Nullable Instant lockedUntil, List<Long> scopeRegionIds, int version) {
+    UserAccount(
+            long id,
+            String username,
+            String displayName,
+            String passwordHash,
+            @Nullable Role role,
+            @Nullable ReceivingBody receivingBody,
+            boolean enabled,
+            boolean mustChangePassword,
+            int failedAttempts,
+            @Nullable Instant lockedUntil,
+            List<Long> scopeRegionIds,
+            int version) {
         this.id = id;
         this.username = username;
         this.displayName = displayName;
@@ -45,8 +55,8 @@ class UserAccount {
     }
 
     static UserAccount create(String username, String displayName, String passwordHash, boolean mustChangePassword) {
-        return new UserAccount(0, username, displayName, passwordHash, null, null, true, mustChangePassword, 0, null,
-                List.of(), 0);
+        return new UserAccount(
+                0, username, displayName, passwordHash, null, null, true, mustChangePassword, 0, null, List.of(), 0);
     }
 
     boolean isLockedAt(Instant now) {
@@ -129,11 +139,13 @@ class UserAccount {
         return passwordHash;
     }
 
-    @Nullable Role role() {
+    @Nullable
+    Role role() {
         return role;
     }
 
-    @Nullable ReceivingBody receivingBody() {
+    @Nullable
+    ReceivingBody receivingBody() {
         return receivingBody;
     }
 
@@ -149,7 +161,8 @@ class UserAccount {
         return failedAttempts;
     }
 
-    @Nullable Instant lockedUntil() {
+    @Nullable
+    Instant lockedUntil() {
         return lockedUntil;
     }
 

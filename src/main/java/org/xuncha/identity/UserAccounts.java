@@ -27,15 +27,23 @@ class UserAccounts {
     }
 
     long count() {
-        return jdbc.sql("select count(*) from identity.user_account").query(Long.class).single();
+        return jdbc.sql("select count(*) from identity.user_account")
+                .query(Long.class)
+                .single();
     }
 
     Optional<UserAccount> findByUsername(String username) {
-        return jdbc.sql(SELECT + " where a.username = :u").param("u", username).query(this::map).optional();
+        return jdbc.sql(SELECT + " where a.username = :u")
+                .param("u", username)
+                .query(this::map)
+                .optional();
     }
 
     Optional<UserAccount> findById(long id) {
-        return jdbc.sql(SELECT + " where a.id = :id").param("id", id).query(this::map).optional();
+        return jdbc.sql(SELECT + " where a.id = :id")
+                .param("id", id)
+                .query(this::map)
+                .optional();
     }
 
     List<UserAccount> findAll() {
@@ -44,7 +52,8 @@ class UserAccounts {
 
     /** One page of the accounts whose username or name contains the text (any account when blank), by username. */
     Paged<UserAccount> search(String text, int page, int size) {
-        String pattern = "%" + text.strip().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+        String pattern =
+                "%" + text.strip().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
         String where = " where a.username ilike :p escape '\\' or a.display_name ilike :p escape '\\'";
         long total = jdbc.sql("select count(*) from identity.user_account a" + where)
                 .param("p", pattern)
@@ -68,10 +77,7 @@ class UserAccounts {
                         must_change_password, failed_attempts, locked_until, password_changed_at)
                     values (:username, :name, :hash, :role, :body, :enabled, :mustChange, :failed, :lockedUntil, now())
                     returning id
-                    """)
-                    .params(columns(account))
-                    .query(Long.class)
-                    .single();
+                    """).params(columns(account)).query(Long.class).single();
         } else {
             int updated = jdbc.sql("""
                     update identity.user_account set display_name = :name, password_hash = :hash, role = :role,
@@ -89,7 +95,9 @@ class UserAccounts {
             }
             id = account.id();
         }
-        jdbc.sql("delete from identity.user_scope_region where user_id = :id").param("id", id).update();
+        jdbc.sql("delete from identity.user_scope_region where user_id = :id")
+                .param("id", id)
+                .update();
         for (Long regionId : account.scopeRegionIds()) {
             jdbc.sql("insert into identity.user_scope_region (user_id, region_id) values (:id, :region)")
                     .param("id", id)
@@ -101,7 +109,8 @@ class UserAccounts {
 
     /** Sign-in bookkeeping is written without the version check: it must never lose a failed attempt. */
     void saveSignInState(UserAccount account) {
-        jdbc.sql("update identity.user_account set failed_attempts = :failed, locked_until = :lockedUntil where id = :id")
+        jdbc.sql(
+                        "update identity.user_account set failed_attempts = :failed, locked_until = :lockedUntil where id = :id")
                 .param("failed", account.failedAttempts())
                 .param("lockedUntil", account.lockedUntil() == null ? null : Timestamp.from(account.lockedUntil()))
                 .param("id", account.id())
@@ -127,10 +136,18 @@ class UserAccounts {
         String role = rs.getString("role");
         String body = rs.getString("receiving_body");
         Timestamp locked = rs.getTimestamp("locked_until");
-        return new UserAccount(rs.getLong("id"), rs.getString("username"), rs.getString("display_name"),
-                rs.getString("password_hash"), role == null ? null : Role.valueOf(role),
-                body == null ? null : ReceivingBody.valueOf(body), rs.getBoolean("enabled"),
-                rs.getBoolean("must_change_password"), rs.getInt("failed_attempts"),
-                locked == null ? null : locked.toInstant(), List.of(scope), rs.getInt("version"));
+        return new UserAccount(
+                rs.getLong("id"),
+                rs.getString("username"),
+                rs.getString("display_name"),
+                rs.getString("password_hash"),
+                role == null ? null : Role.valueOf(role),
+                body == null ? null : ReceivingBody.valueOf(body),
+                rs.getBoolean("enabled"),
+                rs.getBoolean("must_change_password"),
+                rs.getInt("failed_attempts"),
+                locked == null ? null : locked.toInstant(),
+                List.of(scope),
+                rs.getInt("version"));
     }
 }

@@ -33,7 +33,9 @@ class UserAdministrationController {
 
     /** The new-account form: a sign-in name and the person's name; the password is generated. */
     record NewAccountForm(
-            @NotBlank @Pattern(regexp = "[a-z][a-z0-9_.-]{2,31}") String username,
+            @NotBlank @Pattern(regexp = "[a-z][a-z0-9_.-]{2,31}")
+            String username,
+
             @NotBlank @Size(max = 50) String displayName) {}
 
     private final UserAccounts accounts;
@@ -57,14 +59,17 @@ class UserAdministrationController {
     @PostMapping
     @PreAuthorize(SYSTEM_ADMIN)
     String create(@Valid @ModelAttribute("account") NewAccountForm form, BindingResult errors, Model model) {
-        if (!errors.hasFieldErrors("username") && changes.usernameTaken(form.username().strip())) {
+        if (!errors.hasFieldErrors("username")
+                && changes.usernameTaken(form.username().strip())) {
             errors.rejectValue("username", "account.usernameTaken");
         }
         if (errors.hasErrors()) {
             return page("", 0, model);
         }
         try {
-            model.addAttribute("oneTime", changes.create(form.username().strip(), form.displayName().strip()));
+            model.addAttribute(
+                    "oneTime",
+                    changes.create(form.username().strip(), form.displayName().strip()));
         } catch (DuplicateKeyException raced) {
             errors.rejectValue("username", "account.usernameTaken");
             return page("", 0, model);
@@ -75,8 +80,12 @@ class UserAdministrationController {
 
     @PostMapping("/{id}/password")
     @PreAuthorize(SYSTEM_ADMIN)
-    String resetPassword(@PathVariable long id, @RequestParam int version, @AuthenticationPrincipal SignedInUser me,
-            Model model, RedirectAttributes redirect) {
+    String resetPassword(
+            @PathVariable long id,
+            @RequestParam int version,
+            @AuthenticationPrincipal SignedInUser me,
+            Model model,
+            RedirectAttributes redirect) {
         if (id == me.id()) {
             redirect.addFlashAttribute("problem", "account.notYourself");
             return "redirect:/admin/users";
@@ -88,7 +97,10 @@ class UserAdministrationController {
 
     @PostMapping("/{id}/disable")
     @PreAuthorize(SYSTEM_ADMIN)
-    String disable(@PathVariable long id, @RequestParam int version, @AuthenticationPrincipal SignedInUser me,
+    String disable(
+            @PathVariable long id,
+            @RequestParam int version,
+            @AuthenticationPrincipal SignedInUser me,
             RedirectAttributes redirect) {
         if (id == me.id()) {
             redirect.addFlashAttribute("problem", "account.notYourself");
@@ -110,9 +122,15 @@ class UserAdministrationController {
     private String page(String q, int page, Model model) {
         Paged<UserAccount> found = accounts.search(q, Paged.pageNumber(page), Paged.DEFAULT_SIZE);
         model.addAttribute("q", q);
-        model.addAttribute("results", new Paged<>(found.items().stream()
-                .map(a -> AccountView.of(a, clock.instant(), clock.getZone(), Map.of()))
-                .toList(), found.page(), found.size(), found.total()));
+        model.addAttribute(
+                "results",
+                new Paged<>(
+                        found.items().stream()
+                                .map(a -> AccountView.of(a, clock.instant(), clock.getZone(), Map.of()))
+                                .toList(),
+                        found.page(),
+                        found.size(),
+                        found.total()));
         return "identity/users";
     }
 }

@@ -17,6 +17,7 @@ final class Access {
     /** Whether the signed-in user manages the pool and so sees personal fields. */
     static boolean manages(org.springframework.security.core.Authentication authentication) {
         return authentication.getAuthorities().stream()
-                .anyMatch(a -> a.getAuthority().equals("ROLE_OFFICE_STAFF") || a.getAuthority().equals("ROLE_OFFICE_DIRECTOR"));
+                .anyMatch(a -> a.getAuthority().equals("ROLE_OFFICE_STAFF")
+                        || a.getAuthority().equals("ROLE_OFFICE_DIRECTOR"));
     }
 }

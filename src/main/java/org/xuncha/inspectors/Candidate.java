@@ -12,8 +12,15 @@ import org.jspecify.annotations.Nullable;
  * @param workTownshipId the township unit where the person works, when it is one
  * @param homeTownshipId the township unit where the person lives or comes from
  */
-public record Candidate(InspectorId id, String name, Tier tier, Set<Expertise> expertise, @Nullable Long workTownshipId,
-        @Nullable Long homeTownshipId, List<DeclaredRelative> relatives, List<Unavailability> unavailability,
+public record Candidate(
+        InspectorId id,
+        String name,
+        Tier tier,
+        Set<Expertise> expertise,
+        @Nullable Long workTownshipId,
+        @Nullable Long homeTownshipId,
+        List<DeclaredRelative> relatives,
+        List<Unavailability> unavailability,
         List<ManualRecusal> manualRecusals) {
 
     /** A relative the person declared in a 村居 (亲属关系). */

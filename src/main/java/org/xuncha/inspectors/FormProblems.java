@@ -16,12 +16,19 @@ final class FormProblems {
         if (!errors.hasErrors()) {
             return false;
         }
-        redirect.addFlashAttribute("problems", errors.getAllErrors().stream()
-                .map(e -> (e instanceof FieldError field
-                                ? messages.getMessage("inspector.field." + field.getField(), null, field.getField(),
-                                        LocaleContextHolder.getLocale()) + "："
-                                : "") + messages.getMessage(e, LocaleContextHolder.getLocale()))
-                .toList());
+        redirect.addFlashAttribute(
+                "problems",
+                errors.getAllErrors().stream()
+                        .map(e -> (e instanceof FieldError field
+                                        ? messages.getMessage(
+                                                        "inspector.field." + field.getField(),
+                                                        null,
+                                                        field.getField(),
+                                                        LocaleContextHolder.getLocale())
+                                                + "："
+                                        : "")
+                                + messages.getMessage(e, LocaleContextHolder.getLocale()))
+                        .toList());
         return true;
     }
 }

@@ -16,9 +16,19 @@ import org.jspecify.annotations.Nullable;
 class Inspector {
 
     /** What the create and edit forms set in one go (基本信息). */
-    record Profile(String name, Sex sex, String unit, UnitKind unitKind, @Nullable String post,
-            PoliticalStatus politicalStatus, Tier tier, Set<Expertise> expertise, @Nullable Long workTownshipId,
-            @Nullable Long homeTownshipId, @Nullable String linkedUsername, @Nullable String phone) {
+    record Profile(
+            String name,
+            Sex sex,
+            String unit,
+            UnitKind unitKind,
+            @Nullable String post,
+            PoliticalStatus politicalStatus,
+            Tier tier,
+            Set<Expertise> expertise,
+            @Nullable Long workTownshipId,
+            @Nullable Long homeTownshipId,
+            @Nullable String linkedUsername,
+            @Nullable String phone) {
 
         Profile {
             expertise = Set.copyOf(expertise);
@@ -53,9 +63,18 @@ class Inspector {
     private final List<Exemption> exemptions;
     private final int version;
 
-    Inspector(long id, long districtId, String districtPath, Profile profile, byte @Nullable [] idNumberCipher,
-            @Nullable String idNumberTail, List<Relative> relatives, List<Training> trainings,
-            List<Unavailable> unavailability, List<ManualRecusalEntry> manualRecusals, List<Exemption> exemptions,
+    Inspector(
+            long id,
+            long districtId,
+            String districtPath,
+            Profile profile,
+            byte @Nullable [] idNumberCipher,
+            @Nullable String idNumberTail,
+            List<Relative> relatives,
+            List<Training> trainings,
+            List<Unavailable> unavailability,
+            List<ManualRecusalEntry> manualRecusals,
+            List<Exemption> exemptions,
             int version) {
         this.id = id;
         this.districtId = districtId;
@@ -73,8 +92,19 @@ class Inspector {
 
     /** A new person in a district's pool, not yet saved (id 0). */
     static Inspector enrol(long districtId, String districtPath, Profile profile) {
-        return new Inspector(0, districtId, districtPath, profile, null, null, List.of(), List.of(), List.of(), List.of(),
-                List.of(), 0);
+        return new Inspector(
+                0,
+                districtId,
+                districtPath,
+                profile,
+                null,
+                null,
+                List.of(),
+                List.of(),
+                List.of(),
+                List.of(),
+                List.of(),
+                0);
     }
 
     void revise(Profile profile) {
@@ -144,11 +174,22 @@ class Inspector {
 
     /** The person as the recusal rules and the roster see them. */
     Candidate candidate() {
-        return new Candidate(new InspectorId(id), profile.name(), profile.tier(), profile.expertise(),
-                profile.workTownshipId(), profile.homeTownshipId(),
-                relatives.stream().map(r -> new Candidate.DeclaredRelative(r.localityId(), r.relation())).toList(),
-                unavailability.stream().map(u -> new Candidate.Unavailability(u.period(), u.reason())).toList(),
-                manualRecusals.stream().map(r -> new Candidate.ManualRecusal(r.regionId(), r.reason())).toList());
+        return new Candidate(
+                new InspectorId(id),
+                profile.name(),
+                profile.tier(),
+                profile.expertise(),
+                profile.workTownshipId(),
+                profile.homeTownshipId(),
+                relatives.stream()
+                        .map(r -> new Candidate.DeclaredRelative(r.localityId(), r.relation()))
+                        .toList(),
+                unavailability.stream()
+                        .map(u -> new Candidate.Unavailability(u.period(), u.reason()))
+                        .toList(),
+                manualRecusals.stream()
+                        .map(r -> new Candidate.ManualRecusal(r.regionId(), r.reason()))
+                        .toList());
     }
 
     public long id() {

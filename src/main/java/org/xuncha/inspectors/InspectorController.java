@@ -52,30 +52,73 @@ class InspectorController {
             @Nullable Set<Expertise> expertise,
             @Nullable Long workTownshipId,
             @Nullable Long homeTownshipId,
-            @Size(max = 50) @Pattern(regexp = "[A-Za-z0-9_.-]*") @Nullable String linkedUsername,
-            @Pattern(regexp = "(1\\d{10}|0\\d{2,3}-?\\d{7,8})?") @Nullable String phone,
+
+            @Size(max = 50) @Pattern(regexp = "[A-Za-z0-9_.-]*") @Nullable
+            String linkedUsername,
+
+            @Pattern(regexp = "(1\\d{10}|0\\d{2,3}-?\\d{7,8})?") @Nullable
+            String phone,
+
             @Pattern(regexp = "(\\d{17}[\\dXx])?") @Nullable String idNumber,
             int version) {
 
         static InspectorForm blank(@Nullable Long districtId) {
-            return new InspectorForm(districtId, "", Sex.MALE, "", UnitKind.DISCIPLINE, null, PoliticalStatus.CPC_MEMBER,
-                    Tier.MEMBER_TIER, Set.of(), null, null, null, null, null, 0);
+            return new InspectorForm(
+                    districtId,
+                    "",
+                    Sex.MALE,
+                    "",
+                    UnitKind.DISCIPLINE,
+                    null,
+                    PoliticalStatus.CPC_MEMBER,
+                    Tier.MEMBER_TIER,
+                    Set.of(),
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    0);
         }
 
         static InspectorForm of(Inspector inspector) {
             Inspector.Profile p = inspector.profile();
-            return new InspectorForm(inspector.districtId(), p.name(), p.sex(), p.unit(), p.unitKind(), p.post(),
-                    p.politicalStatus(), p.tier(), p.expertise(), p.workTownshipId(), p.homeTownshipId(),
-                    p.linkedUsername(), p.phone(), null, inspector.version());
+            return new InspectorForm(
+                    inspector.districtId(),
+                    p.name(),
+                    p.sex(),
+                    p.unit(),
+                    p.unitKind(),
+                    p.post(),
+                    p.politicalStatus(),
+                    p.tier(),
+                    p.expertise(),
+                    p.workTownshipId(),
+                    p.homeTownshipId(),
+                    p.linkedUsername(),
+                    p.phone(),
+                    null,
+                    inspector.version());
         }
 
         Inspector.Profile profile() {
-            return new Inspector.Profile(name.strip(), sex, unit.strip(), unitKind, blankToNull(post), politicalStatus, tier,
-                    expertise == null || expertise.isEmpty() ? Set.of() : EnumSet.copyOf(expertise), workTownshipId,
-                    homeTownshipId, blankToNull(linkedUsername), blankToNull(phone));
+            return new Inspector.Profile(
+                    name.strip(),
+                    sex,
+                    unit.strip(),
+                    unitKind,
+                    blankToNull(post),
+                    politicalStatus,
+                    tier,
+                    expertise == null || expertise.isEmpty() ? Set.of() : EnumSet.copyOf(expertise),
+                    workTownshipId,
+                    homeTownshipId,
+                    blankToNull(linkedUsername),
+                    blankToNull(phone));
         }
 
-        @Nullable String typedIdNumber() {
+        @Nullable
+        String typedIdNumber() {
             String id = blankToNull(idNumber);
             return id == null ? null : id.toUpperCase(java.util.Locale.ROOT);
         }
@@ -86,16 +129,29 @@ class InspectorController {
     }
 
     /** 申报亲属. */
-    record RelativeForm(@NotNull Long townshipId, @NotBlank @Size(max = 40) String localityName,
-            @NotBlank @Size(max = 20) String relation, int version) {}
+    record RelativeForm(
+            @NotNull Long townshipId,
+            @NotBlank @Size(max = 40) String localityName,
+            @NotBlank @Size(max = 20) String relation,
+            int version) {}
 
     /** 培训记录. */
-    record TrainingForm(@NotNull @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate heldOn,
-            @NotBlank @Size(max = 100) String course, int version) {}
+    record TrainingForm(
+            @NotNull @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
+            LocalDate heldOn,
+
+            @NotBlank @Size(max = 100) String course,
+            int version) {}
 
     /** 不可用时段. */
-    record UnavailabilityForm(@NotNull @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
-            @NotNull @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to, @NotBlank @Size(max = 200) String reason,
+    record UnavailabilityForm(
+            @NotNull @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
+            LocalDate from,
+
+            @NotNull @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
+            LocalDate to,
+
+            @NotBlank @Size(max = 200) String reason,
             int version) {}
 
     private final InspectorRecords records;
@@ -108,13 +164,18 @@ class InspectorController {
 
     @GetMapping("/inspectors")
     @PreAuthorize(Access.VIEW)
-    String list(@RequestParam(required = false) @Nullable Tier tier,
+    String list(
+            @RequestParam(required = false) @Nullable Tier tier,
             @RequestParam(required = false) @Nullable UnitKind unitKind,
             @RequestParam(required = false) @Nullable Expertise expertise,
-            @RequestParam(required = false) @Nullable Long township, @RequestParam(required = false) @Nullable String name,
-            @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size,
-            @RequestHeader(value = "HX-Request", required = false) @Nullable String hx, RegionScope scope,
-            Authentication authentication, Model model) {
+            @RequestParam(required = false) @Nullable Long township,
+            @RequestParam(required = false) @Nullable String name,
+            @RequestParam(defaultValue = "0") int page,
+            @RequestParam(defaultValue = "20") int size,
+            @RequestHeader(value = "HX-Request", required = false) @Nullable String hx,
+            RegionScope scope,
+            Authentication authentication,
+            Model model) {
         Inspectors.Filter filter = new Inspectors.Filter(tier, unitKind, expertise, township, name);
         List<RegionSummary> townships = records.townships(scope);
         Map<Long, String> townshipNames = new HashMap<>();
@@ -130,16 +191,25 @@ class InspectorController {
 
     @GetMapping("/inspectors/export")
     @PreAuthorize(Access.MANAGE)
-    void export(@RequestParam(required = false) @Nullable Tier tier,
+    void export(
+            @RequestParam(required = false) @Nullable Tier tier,
             @RequestParam(required = false) @Nullable UnitKind unitKind,
             @RequestParam(required = false) @Nullable Expertise expertise,
-            @RequestParam(required = false) @Nullable Long township, @RequestParam(required = false) @Nullable String name,
-            RegionScope scope, HttpServletResponse response) throws IOException {
+            @RequestParam(required = false) @Nullable Long township,
+            @RequestParam(required = false) @Nullable String name,
+            RegionScope scope,
+            HttpServletResponse response)
+            throws IOException {
         String fileName = message("inspectors.export.file") + ".xlsx";
         response.setContentType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
-        response.setHeader("Content-Disposition",
-                "attachment; filename=\"inspectors.xlsx\"; filename*=UTF-8''" + UriUtils.encode(fileName, StandardCharsets.UTF_8));
-        records.export(new Inspectors.Filter(tier, unitKind, expertise, township, name), scope, response.getOutputStream(),
+        response.setHeader(
+                "Content-Disposition",
+                "attachment; filename=\"inspectors.xlsx\"; filename*=UTF-8''"
+                        + UriUtils.encode(fileName, StandardCharsets.UTF_8));
+        records.export(
+                new Inspectors.Filter(tier, unitKind, expertise, township, name),
+                scope,
+                response.getOutputStream(),
                 exportLabels());
     }
 
@@ -147,13 +217,20 @@ class InspectorController {
     @PreAuthorize(Access.MANAGE)
     String createForm(RegionScope scope, Model model) {
         List<RegionSummary> districts = records.districts(scope);
-        model.addAttribute("form", InspectorForm.blank(districts.isEmpty() ? null : districts.get(0).id()));
+        model.addAttribute(
+                "form",
+                InspectorForm.blank(
+                        districts.isEmpty() ? null : districts.get(0).id()));
         return editPage(model, scope, null);
     }
 
     @PostMapping("/inspectors")
     @PreAuthorize(Access.MANAGE)
-    String create(@Valid @ModelAttribute("form") InspectorForm form, BindingResult errors, RegionScope scope, Model model,
+    String create(
+            @Valid @ModelAttribute("form") InspectorForm form,
+            BindingResult errors,
+            RegionScope scope,
+            Model model,
             RedirectAttributes redirect) {
         checkIdNumber(form, errors);
         if (form.districtId() == null) {
@@ -197,8 +274,13 @@ class InspectorController {
 
     @PostMapping("/inspectors/{id}/edit")
     @PreAuthorize(Access.MANAGE)
-    String edit(@PathVariable long id, @Valid @ModelAttribute("form") InspectorForm form, BindingResult errors,
-            RegionScope scope, Model model, RedirectAttributes redirect) {
+    String edit(
+            @PathVariable long id,
+            @Valid @ModelAttribute("form") InspectorForm form,
+            BindingResult errors,
+            RegionScope scope,
+            Model model,
+            RedirectAttributes redirect) {
         Inspector inspector = records.find(id, scope).orElseThrow(() -> new InspectorNotFound(id));
         checkIdNumber(form, errors);
         if (errors.hasErrors()) {
@@ -224,10 +306,20 @@ class InspectorController {
 
     @PostMapping("/inspectors/{id}/relatives")
     @PreAuthorize(Access.MANAGE)
-    String declareRelative(@PathVariable long id, @Valid RelativeForm form, BindingResult errors, RegionScope scope,
+    String declareRelative(
+            @PathVariable long id,
+            @Valid RelativeForm form,
+            BindingResult errors,
+            RegionScope scope,
             RedirectAttributes redirect) {
         if (!FormProblems.flash(errors, redirect, messages)) {
-            records.declareRelative(id, form.version(), form.townshipId(), form.localityName(), form.relation().strip(), scope);
+            records.declareRelative(
+                    id,
+                    form.version(),
+                    form.townshipId(),
+                    form.localityName(),
+                    form.relation().strip(),
+                    scope);
             redirect.addFlashAttribute("saved", true);
         }
         return "redirect:/inspectors/" + id + "#relatives";
@@ -235,8 +327,12 @@ class InspectorController {
 
     @PostMapping("/inspectors/{id}/relatives/{localityId}/delete")
     @PreAuthorize(Access.MANAGE)
-    String withdrawRelative(@PathVariable long id, @PathVariable long localityId, @RequestParam int version,
-            RegionScope scope, RedirectAttributes redirect) {
+    String withdrawRelative(
+            @PathVariable long id,
+            @PathVariable long localityId,
+            @RequestParam int version,
+            RegionScope scope,
+            RedirectAttributes redirect) {
         records.withdrawRelative(id, version, localityId, scope);
         redirect.addFlashAttribute("saved", true);
         return "redirect:/inspectors/" + id + "#relatives";
@@ -244,7 +340,11 @@ class InspectorController {
 
     @PostMapping("/inspectors/{id}/trainings")
     @PreAuthorize(Access.MANAGE)
-    String recordTraining(@PathVariable long id, @Valid TrainingForm form, BindingResult errors, RegionScope scope,
+    String recordTraining(
+            @PathVariable long id,
+            @Valid TrainingForm form,
+            BindingResult errors,
+            RegionScope scope,
             RedirectAttributes redirect) {
         if (!FormProblems.flash(errors, redirect, messages)) {
             records.recordTraining(id, form.version(), form.heldOn(), form.course(), scope);
@@ -255,7 +355,11 @@ class InspectorController {
 
     @PostMapping("/inspectors/{id}/unavailability")
     @PreAuthorize(Access.MANAGE)
-    String markUnavailable(@PathVariable long id, @Valid UnavailabilityForm form, BindingResult errors, RegionScope scope,
+    String markUnavailable(
+            @PathVariable long id,
+            @Valid UnavailabilityForm form,
+            BindingResult errors,
+            RegionScope scope,
             RedirectAttributes redirect) {
         if (!errors.hasErrors() && form.to().isBefore(form.from())) {
             errors.rejectValue("to", "inspector.unavailability.order");
@@ -269,8 +373,12 @@ class InspectorController {
 
     @PostMapping("/inspectors/{id}/unavailability/{entry}/delete")
     @PreAuthorize(Access.MANAGE)
-    String clearUnavailability(@PathVariable long id, @PathVariable long entry, @RequestParam int version,
-            RegionScope scope, RedirectAttributes redirect) {
+    String clearUnavailability(
+            @PathVariable long id,
+            @PathVariable long entry,
+            @RequestParam int version,
+            RegionScope scope,
+            RedirectAttributes redirect) {
         records.clearUnavailability(id, version, entry, scope);
         redirect.addFlashAttribute("saved", true);
         return "redirect:/inspectors/" + id + "#availability";

@@ -14,7 +14,9 @@ record InspectorPage(Inspector inspector, boolean personal, Map<Long, String> re
     }
 
     public String phone() {
-        return personal ? orDash(inspector.profile().phone()) : maskPhone(inspector.profile().phone());
+        return personal
+                ? orDash(inspector.profile().phone())
+                : maskPhone(inspector.profile().phone());
     }
 
     /** Always masked on the page; a manager reveals it on demand, which is audited. */

@@ -28,7 +28,9 @@ public class InspectorPool {
     /** Everyone in a district's pool with their recusal facts, by id. */
     @Transactional(readOnly = true)
     public List<Candidate> candidates(long districtId) {
-        return inspectors.ofDistrict(districtId).stream().map(Inspector::candidate).toList();
+        return inspectors.ofDistrict(districtId).stream()
+                .map(Inspector::candidate)
+                .toList();
     }
 
     /** One person with their recusal facts, for checking a manual assignment. */
@@ -49,7 +51,10 @@ public class InspectorPool {
      */
     @Transactional(readOnly = true)
     public RecusalRules rules(long districtId, DateRange roundDates, Collection<PreviousPlacement> previousRound) {
-        return new RecusalRules(policies.of(districtId).policy(), roundDates, previousRound,
+        return new RecusalRules(
+                policies.of(districtId).policy(),
+                roundDates,
+                previousRound,
                 inspectors.exemptionsOfDistrict(districtId));
     }
 
@@ -58,10 +63,21 @@ public class InspectorPool {
      * Never throws for a round that cannot be fully staffed: the suggestion lists the gaps with their reasons.
      */
     @Transactional(readOnly = true)
-    public RosterSuggestion suggest(long districtId, List<RoundLocality> localities, GroupSizing sizing,
-            DateRange roundDates, Collection<PreviousPlacement> previousRound, ServiceHistory history, GroupShape shape) {
-        return RosterPlanner.suggest(new RosterRequest(localities, sizing, candidates(districtId),
-                rules(districtId, roundDates, previousRound), history, shape));
+    public RosterSuggestion suggest(
+            long districtId,
+            List<RoundLocality> localities,
+            GroupSizing sizing,
+            DateRange roundDates,
+            Collection<PreviousPlacement> previousRound,
+            ServiceHistory history,
+            GroupShape shape) {
+        return RosterPlanner.suggest(new RosterRequest(
+                localities,
+                sizing,
+                candidates(districtId),
+                rules(districtId, roundDates, previousRound),
+                history,
+                shape));
     }
 
     /** The inspector a user account is (e.g. the demo's {@code groupleader}), if the office linked one. */
@@ -74,7 +90,9 @@ public class InspectorPool {
     @Transactional(readOnly = true)
     public Map<InspectorId, String> names(Collection<InspectorId> ids) {
         Map<Long, String> found = new LinkedHashMap<>();
-        inspectors.names(ids.stream().map(InspectorId::value).toList()).forEach(e -> found.put(e.getKey(), e.getValue()));
+        inspectors
+                .names(ids.stream().map(InspectorId::value).toList())
+                .forEach(e -> found.put(e.getKey(), e.getValue()));
         Map<InspectorId, String> names = new LinkedHashMap<>();
         ids.forEach(id -> {
             String name = found.get(id.value());

@@ -47,8 +47,13 @@ class InspectorRecords {
     private final AuditLog auditLog;
     private final Clock clock;
 
-    InspectorRecords(Inspectors inspectors, RecusalPolicies policies, Regions regions, FieldCipher cipher,
-            AuditLog auditLog, Clock clock) {
+    InspectorRecords(
+            Inspectors inspectors,
+            RecusalPolicies policies,
+            Regions regions,
+            FieldCipher cipher,
+            AuditLog auditLog,
+            Clock clock) {
         this.inspectors = inspectors;
         this.policies = policies;
         this.regions = regions;
@@ -60,7 +65,9 @@ class InspectorRecords {
     // --- reading -------------------------------------------------------------------------------------------------
 
     PoolScope scope(RegionScope scope) {
-        return new PoolScope(regions.findAll(scope.regionIds()).stream().map(RegionSummary::path).toList());
+        return new PoolScope(regions.findAll(scope.regionIds()).stream()
+                .map(RegionSummary::path)
+                .toList());
     }
 
     @Transactional(readOnly = true)
@@ -84,10 +91,14 @@ class InspectorRecords {
             } else if (root.level() == RegionLevel.PROVINCE || root.level() == RegionLevel.CITY) {
                 all = all != null ? all : regions.scopeCandidates();
                 all.stream()
-                        .filter(r -> r.level() == RegionLevel.DISTRICT && r.path().startsWith(root.path()))
+                        .filter(r ->
+                                r.level() == RegionLevel.DISTRICT && r.path().startsWith(root.path()))
                         .forEach(r -> districts.put(r.id(), r));
             } else {
-                List<Long> ancestors = Arrays.stream(root.path().split("/")).filter(s -> !s.isEmpty()).map(Long::valueOf).toList();
+                List<Long> ancestors = Arrays.stream(root.path().split("/"))
+                        .filter(s -> !s.isEmpty())
+                        .map(Long::valueOf)
+                        .toList();
                 regions.findAll(ancestors).stream()
                         .filter(r -> r.level() == RegionLevel.DISTRICT)
                         .forEach(r -> districts.put(r.id(), r));
@@ -101,7 +112,8 @@ class InspectorRecords {
     List<RegionSummary> townships(RegionScope scope) {
         Set<Long> districtIds = districts(scope).stream().map(RegionSummary::id).collect(Collectors.toSet());
         return regions.scopeCandidates().stream()
-                .filter(r -> r.level() == RegionLevel.TOWNSHIP && r.parentId() != null && districtIds.contains(r.parentId()))
+                .filter(r ->
+                        r.level() == RegionLevel.TOWNSHIP && r.parentId() != null && districtIds.contains(r.parentId()))
                 .toList();
     }
 
@@ -170,7 +182,8 @@ class InspectorRecords {
     }
 
     @Transactional
-    void declareRelative(long id, int version, long townshipId, String localityName, String relation, RegionScope scope) {
+    void declareRelative(
+            long id, int version, long townshipId, String localityName, String relation, RegionScope scope) {
         change(id, version, scope, "申报亲属", inspector -> {
             RegionSummary locality = locality(inspector.districtId(), townshipId, localityName);
             inspector.declareRelative(locality.id(), relation);
@@ -198,7 +211,13 @@ class InspectorRecords {
     }
 
     @Transactional
-    void recuse(long id, int version, long townshipId, @Nullable String localityName, String reason, String by,
+    void recuse(
+            long id,
+            int version,
+            long townshipId,
+            @Nullable String localityName,
+            String reason,
+            String by,
             RegionScope scope) {
         change(id, version, scope, "登记人工回避", inspector -> {
             long region = region(inspector.districtId(), townshipId, localityName);
@@ -212,14 +231,25 @@ class InspectorRecords {
     }
 
     @Transactional
-    void exempt(long id, int version, long townshipId, @Nullable String localityName, RecusalRule rule, String reason,
-            String by, RegionScope scope) {
+    void exempt(
+            long id,
+            int version,
+            long townshipId,
+            @Nullable String localityName,
+            RecusalRule rule,
+            String reason,
+            String by,
+            RegionScope scope) {
         Inspector inspector = load(id, scope);
         requireVersion(inspector, version);
         long region = region(inspector.districtId(), townshipId, localityName);
         inspector.exempt(region, rule, reason, by, Instant.now(clock));
         inspectors.save(inspector);
-        auditLog.record(AuditAction.CREATE, "RecusalExemption", id, AuditOutcome.SUCCESS,
+        auditLog.record(
+                AuditAction.CREATE,
+                "RecusalExemption",
+                id,
+                AuditOutcome.SUCCESS,
                 "回避例外 " + rule + " region=" + region + " 理由：" + reason.strip());
     }
 
@@ -242,7 +272,11 @@ class InspectorRecords {
     void savePolicy(long districtId, Set<RecusalRule> enabled, int version, String by, RegionScope scope) {
         requireDistrict(districtId, scope);
         policies.save(districtId, enabled, version, by, Instant.now(clock));
-        auditLog.record(AuditAction.UPDATE, "RecusalPolicy", districtId, AuditOutcome.SUCCESS,
+        auditLog.record(
+                AuditAction.UPDATE,
+                "RecusalPolicy",
+                districtId,
+                AuditOutcome.SUCCESS,
                 "启用：" + enabled.stream().sorted().map(Enum::name).collect(Collectors.joining(",")));
     }
 
@@ -250,7 +284,8 @@ class InspectorRecords {
 
     /** The pool as .xlsx, personal fields included (pool managers only), audited with the number of rows. */
     @Transactional
-    void export(Inspectors.Filter filter, RegionScope scope, OutputStream out, Map<String, String> labels) throws IOException {
+    void export(Inspectors.Filter filter, RegionScope scope, OutputStream out, Map<String, String> labels)
+            throws IOException {
         List<RegionSummary> townships = townships(scope);
         Map<Long, String> names = new HashMap<>();
         townships.forEach(t -> names.put(t.id(), t.name()));
@@ -273,20 +308,30 @@ class InspectorRecords {
                 row.add(p.post());
                 row.add(labels.get("political." + p.politicalStatus()));
                 row.add(labels.get("tier." + p.tier()));
-                row.add(p.expertise().stream().sorted().map(e -> labels.get("expertise." + e)).collect(Collectors.joining("、")));
+                row.add(p.expertise().stream()
+                        .sorted()
+                        .map(e -> labels.get("expertise." + e))
+                        .collect(Collectors.joining("、")));
                 row.add(p.workTownshipId() == null ? null : regionNames.get(p.workTownshipId()));
                 row.add(p.homeTownshipId() == null ? null : regionNames.get(p.homeTownshipId()));
                 row.add(p.phone());
                 row.add(stored == null ? null : cipher.decrypt(stored));
                 row.add(inspector.relatives().stream()
-                        .map(r -> regionNames.getOrDefault(r.localityId(), "#" + r.localityId()) + "（" + r.relation() + "）")
+                        .map(r -> regionNames.getOrDefault(r.localityId(), "#" + r.localityId()) + "（" + r.relation()
+                                + "）")
                         .collect(Collectors.joining("、")));
-                row.add(inspector.trainings().stream().map(t -> t.heldOn() + " " + t.course()).collect(Collectors.joining("；")));
+                row.add(inspector.trainings().stream()
+                        .map(t -> t.heldOn() + " " + t.course())
+                        .collect(Collectors.joining("；")));
                 row.add(p.linkedUsername());
                 return row;
             });
-            XlsxExport.write(out, List.of(new XlsxExport.SheetData(labels.get("sheet"),
-                    Arrays.stream(labels.get("headers").split(",")).toList(), rows)));
+            XlsxExport.write(
+                    out,
+                    List.of(new XlsxExport.SheetData(
+                            labels.get("sheet"),
+                            Arrays.stream(labels.get("headers").split(",")).toList(),
+                            rows)));
         }
         auditLog.record(AuditAction.EXPORT, "InspectorPool", null, AuditOutcome.SUCCESS, "导出人才库 " + count[0] + " 人");
     }

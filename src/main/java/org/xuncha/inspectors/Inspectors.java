@@ -26,12 +26,25 @@ import org.xuncha.web.Paged;
 class Inspectors {
 
     /** Filters of the pool list; every field optional, every choice an enum or an id. */
-    record Filter(@Nullable Tier tier, @Nullable UnitKind unitKind, @Nullable Expertise expertise,
-            @Nullable Long townshipId, @Nullable String name) {}
+    record Filter(
+            @Nullable Tier tier,
+            @Nullable UnitKind unitKind,
+            @Nullable Expertise expertise,
+            @Nullable Long townshipId,
+            @Nullable String name) {}
 
     /** One row of the pool list. */
-    record Row(long id, String name, Sex sex, String unit, UnitKind unitKind, @Nullable String post,
-            PoliticalStatus politicalStatus, Tier tier, Set<Expertise> expertise, @Nullable Long workTownshipId,
+    record Row(
+            long id,
+            String name,
+            Sex sex,
+            String unit,
+            UnitKind unitKind,
+            @Nullable String post,
+            PoliticalStatus politicalStatus,
+            Tier tier,
+            Set<Expertise> expertise,
+            @Nullable Long workTownshipId,
             @Nullable String phone) {
 
         public String maskedPhone() {
@@ -63,7 +76,10 @@ class Inspectors {
     Paged<Row> search(Filter filter, PoolScope scope, int page, int size) {
         Map<String, Object> params = new HashMap<>();
         String where = where(filter, scope, params);
-        long total = jdbc.sql("select count(*) from inspectors.inspector i" + where).params(params).query(Long.class).single();
+        long total = jdbc.sql("select count(*) from inspectors.inspector i" + where)
+                .params(params)
+                .query(Long.class)
+                .single();
         Paged<Row> shape = new Paged<>(List.of(), page, size, total);
         List<Row> rows = jdbc.sql("select " + COLUMNS + " from inspectors.inspector i" + where
                         + " order by i.tier, i.name, i.id limit :limit offset :offset")
@@ -94,17 +110,31 @@ class Inspectors {
                 .param("district", districtId)
                 .query(rs -> {
                     profiles.put(rs.getLong("id"), profile(rs));
-                    rest.put(rs.getLong("id"), new Object[] {rs.getString("district_path"), rs.getBytes("id_number_cipher"),
-                        rs.getString("id_number_tail"), rs.getInt("version")});
+                    rest.put(rs.getLong("id"), new Object[] {
+                        rs.getString("district_path"),
+                        rs.getBytes("id_number_cipher"),
+                        rs.getString("id_number_tail"),
+                        rs.getInt("version")
+                    });
                 });
-        Children children = children("join inspectors.inspector i on i.id = c.inspector_id where i.district_id = :key",
-                districtId);
+        Children children =
+                children("join inspectors.inspector i on i.id = c.inspector_id where i.district_id = :key", districtId);
         List<Inspector> pool = new ArrayList<>(profiles.size());
         profiles.forEach((id, profile) -> {
             Object[] r = rest.get(id);
-            pool.add(new Inspector(id, districtId, (String) r[0], profile, (byte[]) r[1], (String) r[2],
-                    children.relatives(id), children.trainings(id), children.unavailability(id), children.recusals(id),
-                    children.exemptions(id), (Integer) r[3]));
+            pool.add(new Inspector(
+                    id,
+                    districtId,
+                    (String) r[0],
+                    profile,
+                    (byte[]) r[1],
+                    (String) r[2],
+                    children.relatives(id),
+                    children.trainings(id),
+                    children.unavailability(id),
+                    children.recusals(id),
+                    children.exemptions(id),
+                    (Integer) r[3]));
         });
         return pool;
     }
@@ -112,9 +142,11 @@ class Inspectors {
     /** One inspector regardless of scope, for other modules' checks through {@link InspectorPool}. */
     Optional<Inspector> findById(long id) {
         return jdbc.sql("select exists (select 1 from inspectors.inspector where id = :id)")
-                .param("id", id)
-                .query(Boolean.class)
-                .single() ? load(id) : Optional.empty();
+                        .param("id", id)
+                        .query(Boolean.class)
+                        .single()
+                ? load(id)
+                : Optional.empty();
     }
 
     List<Map.Entry<Long, String>> names(java.util.Collection<Long> ids) {
@@ -134,8 +166,11 @@ class Inspectors {
                         join inspectors.inspector i on i.id = e.inspector_id where i.district_id = :district order by e.id
                         """)
                 .param("district", districtId)
-                .query((rs, n) -> new RecusalExemption(new InspectorId(rs.getLong(1)), rs.getLong(2),
-                        RecusalRule.valueOf(rs.getString(3)), rs.getString(4)))
+                .query((rs, n) -> new RecusalExemption(
+                        new InspectorId(rs.getLong(1)),
+                        rs.getLong(2),
+                        RecusalRule.valueOf(rs.getString(3)),
+                        rs.getString(4)))
                 .list();
     }
 
@@ -199,43 +234,81 @@ class Inspectors {
     }
 
     private void saveChildren(long id, Inspector inspector) {
-        jdbc.sql("delete from inspectors.relative where inspector_id = :id").param("id", id).update();
+        jdbc.sql("delete from inspectors.relative where inspector_id = :id")
+                .param("id", id)
+                .update();
         for (Inspector.Relative r : inspector.relatives()) {
-            jdbc.sql("insert into inspectors.relative (inspector_id, locality_id, relation) values (:id, :locality, :relation)")
-                    .param("id", id).param("locality", r.localityId()).param("relation", r.relation()).update();
+            jdbc.sql(
+                            "insert into inspectors.relative (inspector_id, locality_id, relation) values (:id, :locality, :relation)")
+                    .param("id", id)
+                    .param("locality", r.localityId())
+                    .param("relation", r.relation())
+                    .update();
         }
-        replace("training", id, inspector.trainings().stream().map(Inspector.Training::id).toList());
+        replace(
+                "training",
+                id,
+                inspector.trainings().stream().map(Inspector.Training::id).toList());
         for (Inspector.Training t : inspector.trainings()) {
             if (t.id() == 0) {
                 jdbc.sql("insert into inspectors.training (inspector_id, held_on, course) values (:id, :on, :course)")
-                        .param("id", id).param("on", t.heldOn()).param("course", t.course()).update();
+                        .param("id", id)
+                        .param("on", t.heldOn())
+                        .param("course", t.course())
+                        .update();
             }
         }
-        replace("unavailability", id, inspector.unavailability().stream().map(Inspector.Unavailable::id).toList());
+        replace(
+                "unavailability",
+                id,
+                inspector.unavailability().stream()
+                        .map(Inspector.Unavailable::id)
+                        .toList());
         for (Inspector.Unavailable u : inspector.unavailability()) {
             if (u.id() == 0) {
                 jdbc.sql("insert into inspectors.unavailability (inspector_id, from_date, to_date, reason)"
                                 + " values (:id, :from, :to, :reason)")
-                        .param("id", id).param("from", u.period().from()).param("to", u.period().to())
-                        .param("reason", u.reason()).update();
+                        .param("id", id)
+                        .param("from", u.period().from())
+                        .param("to", u.period().to())
+                        .param("reason", u.reason())
+                        .update();
             }
         }
-        replace("manual_recusal", id, inspector.manualRecusals().stream().map(Inspector.ManualRecusalEntry::id).toList());
+        replace(
+                "manual_recusal",
+                id,
+                inspector.manualRecusals().stream()
+                        .map(Inspector.ManualRecusalEntry::id)
+                        .toList());
         for (Inspector.ManualRecusalEntry r : inspector.manualRecusals()) {
             if (r.id() == 0) {
-                jdbc.sql("insert into inspectors.manual_recusal (inspector_id, region_id, reason, recorded_by, recorded_at)"
-                                + " values (:id, :region, :reason, :by, :at)")
-                        .param("id", id).param("region", r.regionId()).param("reason", r.reason())
-                        .param("by", r.recordedBy()).param("at", Timestamp.from(r.recordedAt())).update();
+                jdbc.sql(
+                                "insert into inspectors.manual_recusal (inspector_id, region_id, reason, recorded_by, recorded_at)"
+                                        + " values (:id, :region, :reason, :by, :at)")
+                        .param("id", id)
+                        .param("region", r.regionId())
+                        .param("reason", r.reason())
+                        .param("by", r.recordedBy())
+                        .param("at", Timestamp.from(r.recordedAt()))
+                        .update();
             }
         }
-        replace("recusal_exemption", id, inspector.exemptions().stream().map(Inspector.Exemption::id).toList());
+        replace(
+                "recusal_exemption",
+                id,
+                inspector.exemptions().stream().map(Inspector.Exemption::id).toList());
         for (Inspector.Exemption e : inspector.exemptions()) {
             if (e.id() == 0) {
-                jdbc.sql("insert into inspectors.recusal_exemption (inspector_id, region_id, rule, reason, granted_by, granted_at)"
-                                + " values (:id, :region, :rule, :reason, :by, :at)")
-                        .param("id", id).param("region", e.regionId()).param("rule", e.rule().name())
-                        .param("reason", e.reason()).param("by", e.grantedBy()).param("at", Timestamp.from(e.grantedAt()))
+                jdbc.sql(
+                                "insert into inspectors.recusal_exemption (inspector_id, region_id, rule, reason, granted_by, granted_at)"
+                                        + " values (:id, :region, :rule, :reason, :by, :at)")
+                        .param("id", id)
+                        .param("region", e.regionId())
+                        .param("rule", e.rule().name())
+                        .param("reason", e.reason())
+                        .param("by", e.grantedBy())
+                        .param("at", Timestamp.from(e.grantedAt()))
                         .update();
             }
         }
@@ -255,16 +328,28 @@ class Inspectors {
         Children children = children("where c.inspector_id = :key", id);
         return jdbc.sql("select " + COLUMNS + " from inspectors.inspector i where i.id = :id")
                 .param("id", id)
-                .query((rs, n) -> new Inspector(id, rs.getLong("district_id"), rs.getString("district_path"), profile(rs),
-                        rs.getBytes("id_number_cipher"), rs.getString("id_number_tail"), children.relatives(id),
-                        children.trainings(id), children.unavailability(id), children.recusals(id),
-                        children.exemptions(id), rs.getInt("version")))
+                .query((rs, n) -> new Inspector(
+                        id,
+                        rs.getLong("district_id"),
+                        rs.getString("district_path"),
+                        profile(rs),
+                        rs.getBytes("id_number_cipher"),
+                        rs.getString("id_number_tail"),
+                        children.relatives(id),
+                        children.trainings(id),
+                        children.unavailability(id),
+                        children.recusals(id),
+                        children.exemptions(id),
+                        rs.getInt("version")))
                 .optional();
     }
 
     /** The lists of one inspector or of a whole district, grouped by inspector id. */
-    private record Children(Map<Long, List<Inspector.Relative>> relative, Map<Long, List<Inspector.Training>> training,
-            Map<Long, List<Inspector.Unavailable>> unavailable, Map<Long, List<Inspector.ManualRecusalEntry>> recusal,
+    private record Children(
+            Map<Long, List<Inspector.Relative>> relative,
+            Map<Long, List<Inspector.Training>> training,
+            Map<Long, List<Inspector.Unavailable>> unavailable,
+            Map<Long, List<Inspector.ManualRecusalEntry>> recusal,
             Map<Long, List<Inspector.Exemption>> exemption) {
 
         List<Inspector.Relative> relatives(long id) {
@@ -289,44 +374,61 @@ class Inspectors {
     }
 
     private Children children(String condition, long key) {
-        Map<Long, List<Inspector.Relative>> relatives = jdbc.sql(
-                        "select c.inspector_id, c.locality_id, c.relation from inspectors.relative c " + condition
-                                + " order by c.locality_id")
+        Map<Long, List<Inspector.Relative>> relatives = jdbc
+                .sql("select c.inspector_id, c.locality_id, c.relation from inspectors.relative c " + condition
+                        + " order by c.locality_id")
                 .param("key", key)
                 .query((rs, n) -> Map.entry(rs.getLong(1), new Inspector.Relative(rs.getLong(2), rs.getString(3))))
                 .stream()
                 .collect(grouped());
-        Map<Long, List<Inspector.Training>> trainings = jdbc.sql(
-                        "select c.inspector_id, c.id, c.held_on, c.course from inspectors.training c " + condition
-                                + " order by c.held_on desc, c.id")
+        Map<Long, List<Inspector.Training>> trainings = jdbc
+                .sql("select c.inspector_id, c.id, c.held_on, c.course from inspectors.training c " + condition
+                        + " order by c.held_on desc, c.id")
                 .param("key", key)
-                .query((rs, n) -> Map.entry(rs.getLong(1),
+                .query((rs, n) -> Map.entry(
+                        rs.getLong(1),
                         new Inspector.Training(rs.getLong(2), rs.getObject(3, LocalDate.class), rs.getString(4))))
                 .stream()
                 .collect(grouped());
-        Map<Long, List<Inspector.Unavailable>> unavailable = jdbc.sql(
-                        "select c.inspector_id, c.id, c.from_date, c.to_date, c.reason from inspectors.unavailability c "
-                                + condition + " order by c.from_date, c.id")
+        Map<Long, List<Inspector.Unavailable>> unavailable = jdbc
+                .sql("select c.inspector_id, c.id, c.from_date, c.to_date, c.reason from inspectors.unavailability c "
+                        + condition + " order by c.from_date, c.id")
                 .param("key", key)
-                .query((rs, n) -> Map.entry(rs.getLong(1), new Inspector.Unavailable(rs.getLong(2),
-                        new DateRange(rs.getObject(3, LocalDate.class), rs.getObject(4, LocalDate.class)), rs.getString(5))))
+                .query((rs, n) -> Map.entry(
+                        rs.getLong(1),
+                        new Inspector.Unavailable(
+                                rs.getLong(2),
+                                new DateRange(rs.getObject(3, LocalDate.class), rs.getObject(4, LocalDate.class)),
+                                rs.getString(5))))
                 .stream()
                 .collect(grouped());
-        Map<Long, List<Inspector.ManualRecusalEntry>> recusals = jdbc.sql(
-                        "select c.inspector_id, c.id, c.region_id, c.reason, c.recorded_by, c.recorded_at"
-                                + " from inspectors.manual_recusal c " + condition + " order by c.id")
+        Map<Long, List<Inspector.ManualRecusalEntry>> recusals = jdbc
+                .sql("select c.inspector_id, c.id, c.region_id, c.reason, c.recorded_by, c.recorded_at"
+                        + " from inspectors.manual_recusal c " + condition + " order by c.id")
                 .param("key", key)
-                .query((rs, n) -> Map.entry(rs.getLong(1), new Inspector.ManualRecusalEntry(rs.getLong(2), rs.getLong(3),
-                        rs.getString(4), rs.getString(5), rs.getTimestamp(6).toInstant())))
+                .query((rs, n) -> Map.entry(
+                        rs.getLong(1),
+                        new Inspector.ManualRecusalEntry(
+                                rs.getLong(2),
+                                rs.getLong(3),
+                                rs.getString(4),
+                                rs.getString(5),
+                                rs.getTimestamp(6).toInstant())))
                 .stream()
                 .collect(grouped());
-        Map<Long, List<Inspector.Exemption>> exemptions = jdbc.sql(
-                        "select c.inspector_id, c.id, c.region_id, c.rule, c.reason, c.granted_by, c.granted_at"
-                                + " from inspectors.recusal_exemption c " + condition + " order by c.id")
+        Map<Long, List<Inspector.Exemption>> exemptions = jdbc
+                .sql("select c.inspector_id, c.id, c.region_id, c.rule, c.reason, c.granted_by, c.granted_at"
+                        + " from inspectors.recusal_exemption c " + condition + " order by c.id")
                 .param("key", key)
-                .query((rs, n) -> Map.entry(rs.getLong(1), new Inspector.Exemption(rs.getLong(2), rs.getLong(3),
-                        RecusalRule.valueOf(rs.getString(4)), rs.getString(5), rs.getString(6),
-                        rs.getTimestamp(7).toInstant())))
+                .query((rs, n) -> Map.entry(
+                        rs.getLong(1),
+                        new Inspector.Exemption(
+                                rs.getLong(2),
+                                rs.getLong(3),
+                                RecusalRule.valueOf(rs.getString(4)),
+                                rs.getString(5),
+                                rs.getString(6),
+                                rs.getTimestamp(7).toInstant())))
                 .stream()
                 .collect(grouped());
         return new Children(relatives, trainings, unavailable, recusals, exemptions);
@@ -374,23 +476,48 @@ class Inspectors {
         }
         if (filter.name() != null && !filter.name().isBlank()) {
             where.append(" and i.name like :name escape '\\'");
-            params.put("name", "%" + filter.name().strip().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
+            params.put(
+                    "name",
+                    "%"
+                            + filter.name()
+                                    .strip()
+                                    .replace("\\", "\\\\")
+                                    .replace("%", "\\%")
+                                    .replace("_", "\\_") + "%");
         }
         return where.toString();
     }
 
     private static Row row(ResultSet rs, int n) throws SQLException {
         Inspector.Profile p = profile(rs);
-        return new Row(rs.getLong("id"), p.name(), p.sex(), p.unit(), p.unitKind(), p.post(), p.politicalStatus(), p.tier(),
-                p.expertise(), p.workTownshipId(), p.phone());
+        return new Row(
+                rs.getLong("id"),
+                p.name(),
+                p.sex(),
+                p.unit(),
+                p.unitKind(),
+                p.post(),
+                p.politicalStatus(),
+                p.tier(),
+                p.expertise(),
+                p.workTownshipId(),
+                p.phone());
     }
 
     private static Inspector.Profile profile(ResultSet rs) throws SQLException {
-        return new Inspector.Profile(rs.getString("name"), Sex.valueOf(rs.getString("sex")), rs.getString("unit"),
-                UnitKind.valueOf(rs.getString("unit_kind")), rs.getString("post"),
-                PoliticalStatus.valueOf(rs.getString("political_status")), Tier.valueOf(rs.getString("tier")),
-                expertise(rs.getArray("expertise")), nullableLong(rs, "work_township_id"),
-                nullableLong(rs, "home_township_id"), rs.getString("linked_username"), rs.getString("phone"));
+        return new Inspector.Profile(
+                rs.getString("name"),
+                Sex.valueOf(rs.getString("sex")),
+                rs.getString("unit"),
+                UnitKind.valueOf(rs.getString("unit_kind")),
+                rs.getString("post"),
+                PoliticalStatus.valueOf(rs.getString("political_status")),
+                Tier.valueOf(rs.getString("tier")),
+                expertise(rs.getArray("expertise")),
+                nullableLong(rs, "work_township_id"),
+                nullableLong(rs, "home_township_id"),
+                rs.getString("linked_username"),
+                rs.getString("phone"));
     }
 
     private static Set<Expertise> expertise(@Nullable Array array) throws SQLException {

@@ -10,12 +10,14 @@ import org.springframework.web.servlet.support.RequestContextUtils;
 @ControllerAdvice(assignableTypes = {InspectorController.class, RecusalController.class})
 class PoolRuleAdvice {
 
-    private static final java.util.regex.Pattern INSPECTOR_PATH = java.util.regex.Pattern.compile("^/inspectors/(\\d+)(/.*)?$");
+    private static final java.util.regex.Pattern INSPECTOR_PATH =
+            java.util.regex.Pattern.compile("^/inspectors/(\\d+)(/.*)?$");
 
     @ExceptionHandler(PoolRuleException.class)
     String refused(PoolRuleException refused, HttpServletRequest request) {
         RequestContextUtils.getOutputFlashMap(request).put("refused", refused.getMessage());
-        Matcher inspector = INSPECTOR_PATH.matcher(request.getRequestURI().substring(request.getContextPath().length()));
+        Matcher inspector = INSPECTOR_PATH.matcher(
+                request.getRequestURI().substring(request.getContextPath().length()));
         return inspector.matches() ? "redirect:/inspectors/" + inspector.group(1) : "redirect:/inspectors";
     }
 }

@@ -28,12 +28,19 @@ import org.xuncha.organization.RegionSummary;
 class RecusalController {
 
     /** 人工回避: from a township unit, or from one of its 村居 when a name is given. */
-    record RecusalForm(@NotNull Long townshipId, @Size(max = 40) @Nullable String localityName,
-            @NotBlank @Size(max = 500) String reason, int version) {}
+    record RecusalForm(
+            @NotNull Long townshipId,
+            @Size(max = 40) @Nullable String localityName,
+            @NotBlank @Size(max = 500) String reason,
+            int version) {}
 
     /** 回避例外: which rule no longer blocks, where, and why. */
-    record ExemptionForm(@NotNull Long townshipId, @Size(max = 40) @Nullable String localityName, @NotNull RecusalRule rule,
-            @NotBlank @Size(max = 500) String reason, int version) {}
+    record ExemptionForm(
+            @NotNull Long townshipId,
+            @Size(max = 40) @Nullable String localityName,
+            @NotNull RecusalRule rule,
+            @NotBlank @Size(max = 500) String reason,
+            int version) {}
 
     /** One district's policy on the policy page. */
     record DistrictPolicy(RegionSummary district, RecusalPolicies.Stored policy) {}
@@ -48,11 +55,22 @@ class RecusalController {
 
     @PostMapping("/inspectors/{id}/recusals")
     @PreAuthorize(Access.MANAGE)
-    String recuse(@PathVariable long id, @Valid RecusalForm form, BindingResult errors, RegionScope scope,
-            Authentication authentication, RedirectAttributes redirect) {
+    String recuse(
+            @PathVariable long id,
+            @Valid RecusalForm form,
+            BindingResult errors,
+            RegionScope scope,
+            Authentication authentication,
+            RedirectAttributes redirect) {
         if (!FormProblems.flash(errors, redirect, messages)) {
-            records.recuse(id, form.version(), form.townshipId(), form.localityName(), form.reason(),
-                    authentication.getName(), scope);
+            records.recuse(
+                    id,
+                    form.version(),
+                    form.townshipId(),
+                    form.localityName(),
+                    form.reason(),
+                    authentication.getName(),
+                    scope);
             redirect.addFlashAttribute("saved", true);
         }
         return "redirect:/inspectors/" + id + "#recusals";
@@ -60,7 +78,11 @@ class RecusalController {
 
     @PostMapping("/inspectors/{id}/recusals/{entry}/delete")
     @PreAuthorize(Access.MANAGE)
-    String liftRecusal(@PathVariable long id, @PathVariable long entry, @RequestParam int version, RegionScope scope,
+    String liftRecusal(
+            @PathVariable long id,
+            @PathVariable long entry,
+            @RequestParam int version,
+            RegionScope scope,
             RedirectAttributes redirect) {
         records.liftRecusal(id, version, entry, scope);
         redirect.addFlashAttribute("saved", true);
@@ -69,11 +91,23 @@ class RecusalController {
 
     @PostMapping("/inspectors/{id}/exemptions")
     @PreAuthorize(Access.DIRECT)
-    String exempt(@PathVariable long id, @Valid ExemptionForm form, BindingResult errors, RegionScope scope,
-            Authentication authentication, RedirectAttributes redirect) {
+    String exempt(
+            @PathVariable long id,
+            @Valid ExemptionForm form,
+            BindingResult errors,
+            RegionScope scope,
+            Authentication authentication,
+            RedirectAttributes redirect) {
         if (!FormProblems.flash(errors, redirect, messages)) {
-            records.exempt(id, form.version(), form.townshipId(), form.localityName(), form.rule(), form.reason(),
-                    authentication.getName(), scope);
+            records.exempt(
+                    id,
+                    form.version(),
+                    form.townshipId(),
+                    form.localityName(),
+                    form.rule(),
+                    form.reason(),
+                    authentication.getName(),
+                    scope);
             redirect.addFlashAttribute("saved", true);
         }
         return "redirect:/inspectors/" + id + "#exemptions";
@@ -81,7 +115,11 @@ class RecusalController {
 
     @PostMapping("/inspectors/{id}/exemptions/{entry}/delete")
     @PreAuthorize(Access.DIRECT)
-    String revokeExemption(@PathVariable long id, @PathVariable long entry, @RequestParam int version, RegionScope scope,
+    String revokeExemption(
+            @PathVariable long id,
+            @PathVariable long entry,
+            @RequestParam int version,
+            RegionScope scope,
             RedirectAttributes redirect) {
         records.revokeExemption(id, version, entry, scope);
         redirect.addFlashAttribute("saved", true);
@@ -102,10 +140,19 @@ class RecusalController {
 
     @PostMapping("/inspectors/policy/{districtId}")
     @PreAuthorize(Access.DIRECT)
-    String savePolicy(@PathVariable long districtId, @RequestParam(required = false) @Nullable Set<RecusalRule> enabled,
-            @RequestParam int version, RegionScope scope, Authentication authentication, RedirectAttributes redirect) {
-        records.savePolicy(districtId, enabled == null || enabled.isEmpty() ? Set.of() : EnumSet.copyOf(enabled), version,
-                authentication.getName(), scope);
+    String savePolicy(
+            @PathVariable long districtId,
+            @RequestParam(required = false) @Nullable Set<RecusalRule> enabled,
+            @RequestParam int version,
+            RegionScope scope,
+            Authentication authentication,
+            RedirectAttributes redirect) {
+        records.savePolicy(
+                districtId,
+                enabled == null || enabled.isEmpty() ? Set.of() : EnumSet.copyOf(enabled),
+                version,
+                authentication.getName(),
+                scope);
         redirect.addFlashAttribute("saved", true);
         return "redirect:/inspectors/policy";
     }

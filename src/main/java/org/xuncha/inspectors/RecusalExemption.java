@@ -9,7 +9,8 @@ package org.xuncha.inspectors;
 public record RecusalExemption(InspectorId inspector, long regionId, RecusalRule rule, String reason) {
 
     boolean covers(InspectorId person, RecusalRule broken, RoundLocality locality) {
-        return inspector.equals(person) && rule == broken
+        return inspector.equals(person)
+                && rule == broken
                 && (regionId == locality.id() || regionId == locality.townshipId());
     }
 }

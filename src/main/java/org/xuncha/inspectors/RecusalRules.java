@@ -20,12 +20,19 @@ public final class RecusalRules {
     private final Map<InspectorId, List<PreviousPlacement>> previousRound = new HashMap<>();
     private final Map<InspectorId, List<RecusalExemption>> exemptions = new HashMap<>();
 
-    public RecusalRules(RecusalPolicy policy, DateRange roundDates, Collection<PreviousPlacement> previousRound,
+    public RecusalRules(
+            RecusalPolicy policy,
+            DateRange roundDates,
+            Collection<PreviousPlacement> previousRound,
             Collection<RecusalExemption> exemptions) {
         this.policy = Objects.requireNonNull(policy);
         this.roundDates = Objects.requireNonNull(roundDates);
-        previousRound.forEach(p -> this.previousRound.computeIfAbsent(p.inspector(), k -> new ArrayList<>()).add(p));
-        exemptions.forEach(e -> this.exemptions.computeIfAbsent(e.inspector(), k -> new ArrayList<>()).add(e));
+        previousRound.forEach(p -> this.previousRound
+                .computeIfAbsent(p.inspector(), k -> new ArrayList<>())
+                .add(p));
+        exemptions.forEach(e -> this.exemptions
+                .computeIfAbsent(e.inspector(), k -> new ArrayList<>())
+                .add(e));
     }
 
     public RecusalPolicy policy() {
@@ -69,15 +76,25 @@ public final class RecusalRules {
     private int scan(Candidate person, GroupRole role, RoundLocality locality, @Nullable List<RecusalViolation> found) {
         int blocking = 0;
         String name = person.name();
-        if (policy.enforces(RecusalRule.WORK_TOWNSHIP) && Objects.equals(person.workTownshipId(), locality.townshipId())) {
-            blocking += report(person, RecusalRule.WORK_TOWNSHIP, locality, found,
+        if (policy.enforces(RecusalRule.WORK_TOWNSHIP)
+                && Objects.equals(person.workTownshipId(), locality.townshipId())) {
+            blocking += report(
+                    person,
+                    RecusalRule.WORK_TOWNSHIP,
+                    locality,
+                    found,
                     () -> Reason.of("recusal.violation.WORK_TOWNSHIP", name, locality.townshipName(), locality.name()));
             if (blocking > 0 && found == null) {
                 return blocking;
             }
         }
-        if (policy.enforces(RecusalRule.HOME_TOWNSHIP) && Objects.equals(person.homeTownshipId(), locality.townshipId())) {
-            blocking += report(person, RecusalRule.HOME_TOWNSHIP, locality, found,
+        if (policy.enforces(RecusalRule.HOME_TOWNSHIP)
+                && Objects.equals(person.homeTownshipId(), locality.townshipId())) {
+            blocking += report(
+                    person,
+                    RecusalRule.HOME_TOWNSHIP,
+                    locality,
+                    found,
                     () -> Reason.of("recusal.violation.HOME_TOWNSHIP", name, locality.townshipName(), locality.name()));
             if (blocking > 0 && found == null) {
                 return blocking;
@@ -86,7 +103,11 @@ public final class RecusalRules {
         if (policy.enforces(RecusalRule.RELATIVE)) {
             for (Candidate.DeclaredRelative relative : person.relatives()) {
                 if (relative.localityId() == locality.id()) {
-                    blocking += report(person, RecusalRule.RELATIVE, locality, found,
+                    blocking += report(
+                            person,
+                            RecusalRule.RELATIVE,
+                            locality,
+                            found,
                             () -> Reason.of("recusal.violation.RELATIVE", name, locality.name(), relative.relation()));
                     if (blocking > 0 && found == null) {
                         return blocking;
@@ -97,8 +118,13 @@ public final class RecusalRules {
         if (policy.enforces(RecusalRule.ROTATION)) {
             for (PreviousPlacement previous : previousRound.getOrDefault(person.id(), List.of())) {
                 if (previous.townshipId() == locality.townshipId() && previous.role() == role) {
-                    blocking += report(person, RecusalRule.ROTATION, locality, found,
-                            () -> Reason.of("recusal.violation.ROTATION." + role.name(), name, locality.townshipName()));
+                    blocking += report(
+                            person,
+                            RecusalRule.ROTATION,
+                            locality,
+                            found,
+                            () -> Reason.of(
+                                    "recusal.violation.ROTATION." + role.name(), name, locality.townshipName()));
                     if (blocking > 0 && found == null) {
                         return blocking;
                     }
@@ -110,7 +136,11 @@ public final class RecusalRules {
             for (Candidate.ManualRecusal recusal : person.manualRecusals()) {
                 if (recusal.regionId() == locality.id() || recusal.regionId() == locality.townshipId()) {
                     String region = recusal.regionId() == locality.id() ? locality.name() : locality.townshipName();
-                    blocking += report(person, RecusalRule.MANUAL, locality, found,
+                    blocking += report(
+                            person,
+                            RecusalRule.MANUAL,
+                            locality,
+                            found,
                             () -> Reason.of("recusal.violation.MANUAL", name, region, recusal.reason()));
                     if (blocking > 0 && found == null) {
                         return blocking;
@@ -121,9 +151,17 @@ public final class RecusalRules {
         if (policy.enforces(RecusalRule.UNAVAILABLE)) {
             for (Candidate.Unavailability window : person.unavailability()) {
                 if (window.period().overlaps(roundDates)) {
-                    blocking += report(person, RecusalRule.UNAVAILABLE, locality, found,
-                            () -> Reason.of("recusal.violation.UNAVAILABLE", name, window.period().from().toString(),
-                                    window.period().to().toString(), window.reason()));
+                    blocking += report(
+                            person,
+                            RecusalRule.UNAVAILABLE,
+                            locality,
+                            found,
+                            () -> Reason.of(
+                                    "recusal.violation.UNAVAILABLE",
+                                    name,
+                                    window.period().from().toString(),
+                                    window.period().to().toString(),
+                                    window.reason()));
                     if (blocking > 0 && found == null) {
                         return blocking;
                     }
@@ -134,7 +172,11 @@ public final class RecusalRules {
     }
 
     /** Adds the violation to {@code found} when collecting; returns 1 when it blocks, 0 when an exception covers it. */
-    private int report(Candidate person, RecusalRule rule, RoundLocality locality, @Nullable List<RecusalViolation> found,
+    private int report(
+            Candidate person,
+            RecusalRule rule,
+            RoundLocality locality,
+            @Nullable List<RecusalViolation> found,
             java.util.function.Supplier<Reason> reason) {
         RecusalExemption exemption = exemptionFor(person.id(), rule, locality);
         if (found != null) {

@@ -59,7 +59,8 @@ public final class RosterPlanner {
         Map<InspectorId, Integer> index = new HashMap<>(size * 2);
         for (int p = 0; p < size; p++) {
             if (index.put(pool.get(p).id(), p) != null) {
-                throw new IllegalArgumentException("the pool lists " + pool.get(p).id() + " twice");
+                throw new IllegalArgumentException(
+                        "the pool lists " + pool.get(p).id() + " twice");
             }
             load[p] = request.history().loadOf(pool.get(p).id());
         }
@@ -137,7 +138,8 @@ public final class RosterPlanner {
     private RosterSuggestion plan() {
         List<List<RoundLocality>> parts = partition(request.localities(), request.sizing());
         for (int g = 0; g < parts.size(); g++) {
-            Group group = new Group(g + 1, parts.get(g), request.shape().membersFor(parts.get(g).size()), pool.size());
+            Group group = new Group(
+                    g + 1, parts.get(g), request.shape().membersFor(parts.get(g).size()), pool.size());
             markEligible(group);
             groups.add(group);
         }
@@ -164,7 +166,8 @@ public final class RosterPlanner {
                 .thenComparingLong(RoundLocality::id));
         Map<String, List<RoundLocality>> buckets = new LinkedHashMap<>();
         for (RoundLocality locality : sorted) {
-            buckets.computeIfAbsent(locality.kind() + "/" + locality.townshipId(), k -> new ArrayList<>()).add(locality);
+            buckets.computeIfAbsent(locality.kind() + "/" + locality.townshipId(), k -> new ArrayList<>())
+                    .add(locality);
         }
         int perGroup = sizing.localitiesPerGroup() > 0
                 ? sizing.localitiesPerGroup()
@@ -209,8 +212,10 @@ public final class RosterPlanner {
             }
             boolean sameKind = chunks.get(i).get(0).kind() == kind;
             boolean partnerSameKind = partner >= 0 && chunks.get(partner).get(0).kind() == kind;
-            if (partner < 0 || (sameKind && !partnerSameKind)
-                    || (sameKind == partnerSameKind && chunks.get(i).size() < chunks.get(partner).size())) {
+            if (partner < 0
+                    || (sameKind && !partnerSameKind)
+                    || (sameKind == partnerSameKind
+                            && chunks.get(i).size() < chunks.get(partner).size())) {
                 partner = i;
             }
         }
@@ -279,21 +284,24 @@ public final class RosterPlanner {
             return;
         }
         boolean deputies = request.shape().deputy();
-        int[] chosen = match(open, group -> {
-            BitSet allowed = new BitSet(pool.size());
-            if (group.membersWanted > 0) {
-                allowed.or(group.asMember);
-            }
-            if (deputies) {
-                allowed.or(group.asDeputy);
-            }
-            for (int p = allowed.nextSetBit(0); p >= 0; p = allowed.nextSetBit(p + 1)) {
-                if (!pool.get(p).readsAccounts()) {
-                    allowed.clear(p);
-                }
-            }
-            return allowed;
-        }, (group, p) -> pool.get(p).tier() == Tier.LEADER_TIER ? LOAD_WEIGHT / 2 : 0);
+        int[] chosen = match(
+                open,
+                group -> {
+                    BitSet allowed = new BitSet(pool.size());
+                    if (group.membersWanted > 0) {
+                        allowed.or(group.asMember);
+                    }
+                    if (deputies) {
+                        allowed.or(group.asDeputy);
+                    }
+                    for (int p = allowed.nextSetBit(0); p >= 0; p = allowed.nextSetBit(p + 1)) {
+                        if (!pool.get(p).readsAccounts()) {
+                            allowed.clear(p);
+                        }
+                    }
+                    return allowed;
+                },
+                (group, p) -> pool.get(p).tier() == Tier.LEADER_TIER ? LOAD_WEIGHT / 2 : 0);
         for (int s = 0; s < open.size(); s++) {
             if (chosen[s] >= 0) {
                 Group group = open.get(s);
@@ -374,13 +382,17 @@ public final class RosterPlanner {
         int[] lowestLoad = new int[slots.size()];
         for (int s = 0; s < slots.size(); s++) {
             preferences[s] = rank(slots.get(s), offer.of(slots.get(s)), cost);
-            lowestLoad[s] = preferences[s].length == 0 ? 0 : Arrays.stream(preferences[s]).map(p -> load[p]).min().orElse(0);
+            lowestLoad[s] = preferences[s].length == 0
+                    ? 0
+                    : Arrays.stream(preferences[s]).map(p -> load[p]).min().orElse(0);
         }
         Integer[] order = new Integer[slots.size()];
         for (int s = 0; s < order.length; s++) {
             order[s] = s;
         }
-        Arrays.sort(order, Comparator.comparingInt((Integer s) -> preferences[s].length).thenComparingInt(s -> s));
+        Arrays.sort(
+                order,
+                Comparator.comparingInt((Integer s) -> preferences[s].length).thenComparingInt(s -> s));
         int[] chosen = new int[slots.size()];
         Arrays.fill(chosen, -1);
         Map<Integer, Integer> slotOf = new HashMap<>();
@@ -449,7 +461,9 @@ public final class RosterPlanner {
             if (!covered.containsAll(person.expertise())) {
                 score -= NEW_EXPERTISE_BONUS;
             }
-            if (group.needsAccounts && person.readsAccounts() && !covered.contains(Expertise.FINANCE)
+            if (group.needsAccounts
+                    && person.readsAccounts()
+                    && !covered.contains(Expertise.FINANCE)
                     && !covered.contains(Expertise.AUDIT)) {
                 score -= ACCOUNTS_BONUS;
             }
@@ -471,7 +485,11 @@ public final class RosterPlanner {
         List<StaffingGap> gaps = new ArrayList<>();
         for (Group group : groups) {
             if (!group.formed()) {
-                gaps.add(new StaffingGap(group.number, GroupRole.LEADER, group.localities, true,
+                gaps.add(new StaffingGap(
+                        group.number,
+                        GroupRole.LEADER,
+                        group.localities,
+                        true,
                         unstaffedReasons(group, GroupRole.LEADER, "roster.gap.noLeader")));
                 continue;
             }
@@ -479,26 +497,42 @@ public final class RosterPlanner {
             List<Integer> indices = group.people();
             for (int i = 0; i < indices.size(); i++) {
                 int p = indices.get(i);
-                GroupRole role = p == group.leader ? GroupRole.LEADER : p == group.deputy ? GroupRole.DEPUTY : GroupRole.MEMBER;
-                people.add(new RosterPlacement(pool.get(p).id(), pool.get(p).name(), role,
-                        reasons(group, p, role, indices.subList(0, i))));
+                GroupRole role =
+                        p == group.leader ? GroupRole.LEADER : p == group.deputy ? GroupRole.DEPUTY : GroupRole.MEMBER;
+                people.add(new RosterPlacement(
+                        pool.get(p).id(), pool.get(p).name(), role, reasons(group, p, role, indices.subList(0, i))));
             }
             RosterPlacement leader = people.get(0);
             RosterPlacement deputy = group.deputy >= 0 ? people.get(1) : null;
-            suggested.add(new SuggestedGroup(group.number, group.localities, leader, deputy,
+            suggested.add(new SuggestedGroup(
+                    group.number,
+                    group.localities,
+                    leader,
+                    deputy,
                     people.subList(deputy == null ? 1 : 2, people.size())));
             if (request.shape().deputy() && group.deputy < 0) {
-                gaps.add(new StaffingGap(group.number, GroupRole.DEPUTY, group.localities, false,
+                gaps.add(new StaffingGap(
+                        group.number,
+                        GroupRole.DEPUTY,
+                        group.localities,
+                        false,
                         unstaffedReasons(group, GroupRole.DEPUTY, "roster.gap.noDeputy")));
             }
             if (group.members.size() < request.shape().minMembers()) {
                 List<Reason> reasons = new ArrayList<>();
-                reasons.add(Reason.of("roster.gap.members", group.members.size(), request.shape().minMembers()));
+                reasons.add(Reason.of(
+                        "roster.gap.members",
+                        group.members.size(),
+                        request.shape().minMembers()));
                 reasons.addAll(unstaffedReasons(group, GroupRole.MEMBER, null));
                 gaps.add(new StaffingGap(group.number, GroupRole.MEMBER, group.localities, false, reasons));
             }
             if (group.needsAccounts && !readsAccounts(group)) {
-                gaps.add(new StaffingGap(group.number, GroupRole.MEMBER, group.localities, false,
+                gaps.add(new StaffingGap(
+                        group.number,
+                        GroupRole.MEMBER,
+                        group.localities,
+                        false,
                         List.of(Reason.of("roster.gap.noAccounts", names(largeEconomies(group))))));
             }
         }
@@ -520,18 +554,20 @@ public final class RosterPlanner {
                 .limit(2)
                 .forEach(e -> reasons.add(Reason.of("roster.reason.brings." + e.name())));
         Integer lowest = group.lowestLoadOffered.get(person);
-        reasons.add(lowest != null && load[person] <= lowest
-                ? Reason.of("roster.reason.lowestLoad", load[person])
-                : Reason.of("roster.reason.load", load[person]));
+        reasons.add(
+                lowest != null && load[person] <= lowest
+                        ? Reason.of("roster.reason.lowestLoad", load[person])
+                        : Reason.of("roster.reason.load", load[person]));
         List<String> pairedWith = new ArrayList<>();
         for (int other : group.people()) {
             if (other != person && partners.get(person).containsKey(other)) {
                 pairedWith.add(pool.get(other).name());
             }
         }
-        reasons.add(pairedWith.isEmpty()
-                ? Reason.of("roster.reason.newPairs")
-                : Reason.of("roster.reason.repeatedPairs", String.join("、", pairedWith)));
+        reasons.add(
+                pairedWith.isEmpty()
+                        ? Reason.of("roster.reason.newPairs")
+                        : Reason.of("roster.reason.repeatedPairs", String.join("、", pairedWith)));
         List<String> exempted = new ArrayList<>();
         for (RoundLocality locality : group.localities) {
             for (RecusalViolation violation : rules.check(candidate, role, locality)) {
@@ -542,11 +578,14 @@ public final class RosterPlanner {
         }
         Set<String> townships = new LinkedHashSet<>();
         group.localities.forEach(l -> townships.add(l.townshipName()));
-        reasons.add(exempted.isEmpty()
-                ? Reason.of("roster.reason.noRecusal", String.join("、", townships))
-                : Reason.of("roster.reason.exempted", String.join("；", new LinkedHashSet<>(exempted))));
+        reasons.add(
+                exempted.isEmpty()
+                        ? Reason.of("roster.reason.noRecusal", String.join("、", townships))
+                        : Reason.of("roster.reason.exempted", String.join("；", new LinkedHashSet<>(exempted))));
         if (rules.policy().enforces(RecusalRule.UNAVAILABLE)) {
-            reasons.add(Reason.of("roster.reason.available", rules.roundDates().from().toString(),
+            reasons.add(Reason.of(
+                    "roster.reason.available",
+                    rules.roundDates().from().toString(),
                     rules.roundDates().to().toString()));
         }
         return reasons;
@@ -558,7 +597,8 @@ public final class RosterPlanner {
      */
     private List<Reason> unstaffedReasons(Group group, GroupRole role, @Nullable String headline) {
         Tier tier = role.tier();
-        BitSet eligible = role == GroupRole.LEADER ? group.asLeader : role == GroupRole.DEPUTY ? group.asDeputy : group.asMember;
+        BitSet eligible =
+                role == GroupRole.LEADER ? group.asLeader : role == GroupRole.DEPUTY ? group.asDeputy : group.asMember;
         int inTier = 0;
         int taken = 0;
         Map<RecusalRule, Integer> blocked = new EnumMap<>(RecusalRule.class);
@@ -597,10 +637,15 @@ public final class RosterPlanner {
     }
 
     private static List<RoundLocality> largeEconomies(Group group) {
-        return group.localities.stream().filter(RoundLocality::largeCollectiveEconomy).toList();
+        return group.localities.stream()
+                .filter(RoundLocality::largeCollectiveEconomy)
+                .toList();
     }
 
     private static String names(List<RoundLocality> localities) {
-        return localities.stream().map(RoundLocality::name).filter(Objects::nonNull).collect(Collectors.joining("、"));
+        return localities.stream()
+                .map(RoundLocality::name)
+                .filter(Objects::nonNull)
+                .collect(Collectors.joining("、"));
     }
 }

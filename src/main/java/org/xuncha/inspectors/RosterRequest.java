@@ -7,8 +7,13 @@ import java.util.List;
  * recusal facts, the district's recusal rules for the round (policy, dates, previous round, exceptions), the term's
  * service history and the shape of a group.
  */
-public record RosterRequest(List<RoundLocality> localities, GroupSizing sizing, List<Candidate> pool, RecusalRules rules,
-        ServiceHistory history, GroupShape shape) {
+public record RosterRequest(
+        List<RoundLocality> localities,
+        GroupSizing sizing,
+        List<Candidate> pool,
+        RecusalRules rules,
+        ServiceHistory history,
+        GroupShape shape) {
 
     public RosterRequest {
         localities = List.copyOf(localities);

@@ -14,6 +14,9 @@ public record RosterSuggestion(List<SuggestedGroup> groups, List<StaffingGap> ga
     }
 
     public List<RoundLocality> unassignedLocalities() {
-        return gaps.stream().filter(StaffingGap::localitiesUnassigned).flatMap(g -> g.localities().stream()).toList();
+        return gaps.stream()
+                .filter(StaffingGap::localitiesUnassigned)
+                .flatMap(g -> g.localities().stream())
+                .toList();
     }
 }

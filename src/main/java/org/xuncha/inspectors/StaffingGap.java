@@ -7,7 +7,11 @@ import java.util.List;
  * 村居 stay unassigned ({@code localitiesUnassigned}); a missing deputy, missing members or missing 财务/审计
  * expertise leave the group in the roster for the office to complete.
  */
-public record StaffingGap(int groupNumber, GroupRole role, List<RoundLocality> localities, boolean localitiesUnassigned,
+public record StaffingGap(
+        int groupNumber,
+        GroupRole role,
+        List<RoundLocality> localities,
+        boolean localitiesUnassigned,
         List<Reason> reasons) {
 
     public StaffingGap {

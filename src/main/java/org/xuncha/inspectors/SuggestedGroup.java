@@ -5,8 +5,12 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /** A suggested inspection group (建议巡察组): its 村居 (一托N), leader, optional deputy and members. */
-public record SuggestedGroup(int number, List<RoundLocality> localities, RosterPlacement leader,
-        @Nullable RosterPlacement deputy, List<RosterPlacement> members) {
+public record SuggestedGroup(
+        int number,
+        List<RoundLocality> localities,
+        RosterPlacement leader,
+        @Nullable RosterPlacement deputy,
+        List<RosterPlacement> members) {
 
     public SuggestedGroup {
         localities = List.copyOf(localities);

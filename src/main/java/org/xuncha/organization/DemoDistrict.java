@@ -41,14 +41,18 @@ class DemoDistrict {
             new Township("临河店乡", RegionKind.XIANG, 1, 21),
             new Township("娄店乡", RegionKind.XIANG, 1, 21));
 
-    private static final String SURNAMES = "张王李赵刘陈杨黄周吴徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏付方白邹孟熊秦邱江尹薛闫段雷侯史陶贺顾毛郝龚邵万钱严武戴孔汤";
+    private static final String SURNAMES =
+            "张王李赵刘陈杨黄周吴徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏付方白邹孟熊秦邱江尹薛闫段雷侯史陶贺顾毛郝龚邵万钱严武戴孔汤";
     private static final String GIVEN = "国建华明文军平志伟红秀英兰芳玉梅海强永春金德福贵忠新立学保全振东庆峰丽霞云凤桂荣杰涛刚斌勇彩霞淑珍佩俊胜利广成";
-    private static final String[] VILLAGE_SUFFIXES = {"庄村", "楼村", "集村", "寨村", "营村", "庙村", "店村", "洼村", "桥村", "屯村", "园村", "堂村"};
-    private static final String[] COMMUNITY_NAMES = {"和平", "建设", "文化", "繁荣", "幸福", "新华", "光明", "振兴", "东风",
-        "南关", "北关", "西关", "东关", "凯旋", "华夏", "神火", "长征", "团结", "八一", "阳光", "锦绣", "春晖", "民主", "胜利",
-        "新兴", "学院", "中州", "滨湖", "湖西", "湖东", "平原", "康居", "丰收", "育才", "金桥", "友谊", "花园", "青年", "红旗",
-        "古城", "归德", "应天", "商祖", "阏伯", "睢水", "宋都", "文昌", "燧皇", "南湖", "北海", "梁园", "清凉", "紫荆", "朝阳",
-        "永安", "兴隆"};
+    private static final String[] VILLAGE_SUFFIXES = {
+        "庄村", "楼村", "集村", "寨村", "营村", "庙村", "店村", "洼村", "桥村", "屯村", "园村", "堂村"
+    };
+    private static final String[] COMMUNITY_NAMES = {
+        "和平", "建设", "文化", "繁荣", "幸福", "新华", "光明", "振兴", "东风", "南关", "北关", "西关", "东关", "凯旋", "华夏", "神火", "长征", "团结",
+        "八一", "阳光", "锦绣", "春晖", "民主", "胜利", "新兴", "学院", "中州", "滨湖", "湖西", "湖东", "平原", "康居", "丰收", "育才", "金桥", "友谊",
+        "花园", "青年", "红旗", "古城", "归德", "应天", "商祖", "阏伯", "睢水", "宋都", "文昌", "燧皇", "南湖", "北海", "梁园", "清凉", "紫荆", "朝阳",
+        "永安", "兴隆"
+    };
 
     private final RegionWriter writer;
 
@@ -74,8 +78,8 @@ class DemoDistrict {
                 default -> townNo++;
             };
             String townshipCode = "411403" + String.format("%03d", number);
-            long townshipId = writer.insertRegion(district, RegionLevel.TOWNSHIP, township.kind(), townshipCode + "000",
-                    township.name());
+            long townshipId = writer.insertRegion(
+                    district, RegionLevel.TOWNSHIP, township.kind(), townshipCode + "000", township.name());
             List<RegionWriter.NewHousehold> households = new ArrayList<>();
             for (int i = 1; i <= township.communities(); i++) {
                 String name = COMMUNITY_NAMES[communityName++] + "社区";
@@ -115,7 +119,8 @@ class DemoDistrict {
         Locality.PartyOrgType orgType;
         int roll = random.nextInt(100);
         if (kind == RegionKind.COMMUNITY) {
-            orgType = roll < 25 ? Locality.PartyOrgType.PARTY_COMMITTEE
+            orgType = roll < 25
+                    ? Locality.PartyOrgType.PARTY_COMMITTEE
                     : roll < 70 ? Locality.PartyOrgType.GENERAL_BRANCH : Locality.PartyOrgType.BRANCH;
         } else {
             orgType = roll < 15 ? Locality.PartyOrgType.GENERAL_BRANCH : Locality.PartyOrgType.BRANCH;
@@ -126,17 +131,24 @@ class DemoDistrict {
         BigDecimal resources = kind == RegionKind.VILLAGE
                 ? BigDecimal.valueOf(200 + random.nextInt(3000))
                 : BigDecimal.valueOf(random.nextInt(50));
-        return new Locality.Facts(orgType, person(random), 15 + random.nextInt(kind == RegionKind.COMMUNITY ? 180 : 80),
-                population, households * 10 + random.nextInt(200), new CollectiveEconomy(funds, assets, resources),
-                random.nextInt(100) < 12, random.nextInt(100) < 6, random.nextInt(100) < 12);
+        return new Locality.Facts(
+                orgType,
+                person(random),
+                15 + random.nextInt(kind == RegionKind.COMMUNITY ? 180 : 80),
+                population,
+                households * 10 + random.nextInt(200),
+                new CollectiveEconomy(funds, assets, resources),
+                random.nextInt(100) < 12,
+                random.nextInt(100) < 6,
+                random.nextInt(100) < 12);
     }
 
     private static BigDecimal money(Random random, int max) {
         return BigDecimal.valueOf(random.nextInt(max * 100) + 100, 2).setScale(2, RoundingMode.HALF_UP);
     }
 
-    private static List<RegionWriter.NewHousehold> households(Random random, long localityId, String localityCode,
-            String localityName, RegionKind kind, int count) {
+    private static List<RegionWriter.NewHousehold> households(
+            Random random, long localityId, String localityCode, String localityName, RegionKind kind, int count) {
         List<RegionWriter.NewHousehold> households = new ArrayList<>(count);
         int groups = 3 + random.nextInt(6);
         String groupWord = kind == RegionKind.COMMUNITY ? "居民小组" : "村民组";
@@ -144,9 +156,15 @@ class DemoDistrict {
             int group = 1 + random.nextInt(groups);
             String villagerGroup = "第" + group + groupWord;
             int roll = random.nextInt(1000);
-            households.add(new RegionWriter.NewHousehold(localityId, localityCode + String.format("%04d", i),
-                    person(random), villagerGroup, localityName + villagerGroup + (1 + random.nextInt(120)) + "号",
-                    roll < 25, roll >= 25 && roll < 95 || roll % 97 == 0, roll >= 95 && roll < 120,
+            households.add(new RegionWriter.NewHousehold(
+                    localityId,
+                    localityCode + String.format("%04d", i),
+                    person(random),
+                    villagerGroup,
+                    localityName + villagerGroup + (1 + random.nextInt(120)) + "号",
+                    roll < 25,
+                    roll >= 25 && roll < 95 || roll % 97 == 0,
+                    roll >= 95 && roll < 120,
                     random.nextInt(3) == 0 ? idNumber(random) : null));
         }
         return households;

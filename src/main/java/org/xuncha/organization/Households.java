@@ -11,8 +11,16 @@ import org.xuncha.web.Paged;
 class Households {
 
     /** A household as the roster shows it; the ID number only as its last four digits. */
-    record Row(long id, String code, String headName, @Nullable String villagerGroup, @Nullable String address,
-            boolean fiveGuarantees, boolean minimumLiving, boolean dilapidatedHousing, @Nullable String idNumberTail) {
+    record Row(
+            long id,
+            String code,
+            String headName,
+            @Nullable String villagerGroup,
+            @Nullable String address,
+            boolean fiveGuarantees,
+            boolean minimumLiving,
+            boolean dilapidatedHousing,
+            @Nullable String idNumberTail) {
 
         public boolean special() {
             return fiveGuarantees || minimumLiving || dilapidatedHousing;

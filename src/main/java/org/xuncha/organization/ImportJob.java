@@ -11,8 +11,18 @@ import org.xuncha.documents.XlsxError;
  * out of rows expected, then either succeeded with what each sheet added and updated, or failed with every problem
  * found (and nothing written). Kept in the database so that any node can report it.
  */
-record ImportJob(UUID id, String owner, String fileName, Status status, @Nullable Phase phase, int rowsDone,
-        int rowsTotal, List<SheetCounts> summary, List<XlsxError> errors, int errorCount, Instant startedAt,
+record ImportJob(
+        UUID id,
+        String owner,
+        String fileName,
+        Status status,
+        @Nullable Phase phase,
+        int rowsDone,
+        int rowsTotal,
+        List<SheetCounts> summary,
+        List<XlsxError> errors,
+        int errorCount,
+        Instant startedAt,
         @Nullable Instant finishedAt) {
 
     enum Status {

@@ -93,7 +93,8 @@ class ImportJobs {
     /** The owner's latest jobs, newest first. */
     @Transactional(readOnly = true)
     List<ImportJob> recent(String owner, int limit) {
-        return jdbc.sql("select * from organization.import_job where owner = :owner order by started_at desc limit :limit")
+        return jdbc.sql(
+                        "select * from organization.import_job where owner = :owner order by started_at desc limit :limit")
                 .param("owner", owner)
                 .param("limit", limit)
                 .query(this::map)
@@ -108,11 +109,19 @@ class ImportJobs {
                 ? new ImportJob.ErrorReport(0, List.of())
                 : json.readValue(errors, ImportJob.ErrorReport.class);
         Timestamp finished = rs.getTimestamp("finished_at");
-        return new ImportJob(rs.getObject("id", UUID.class), rs.getString("owner"), rs.getString("file_name"),
-                ImportJob.Status.valueOf(rs.getString("status")), phase == null ? null : ImportJob.Phase.valueOf(phase),
-                rs.getInt("rows_done"), rs.getInt("rows_total"),
-                summary == null ? List.of() : json.readValue(summary, SUMMARY), report.shown(), report.count(),
-                rs.getTimestamp("started_at").toInstant(), instant(finished));
+        return new ImportJob(
+                rs.getObject("id", UUID.class),
+                rs.getString("owner"),
+                rs.getString("file_name"),
+                ImportJob.Status.valueOf(rs.getString("status")),
+                phase == null ? null : ImportJob.Phase.valueOf(phase),
+                rs.getInt("rows_done"),
+                rs.getInt("rows_total"),
+                summary == null ? List.of() : json.readValue(summary, SUMMARY),
+                report.shown(),
+                report.count(),
+                rs.getTimestamp("started_at").toInstant(),
+                instant(finished));
     }
 
     private static @Nullable Instant instant(@Nullable Timestamp timestamp) {

@@ -19,7 +19,10 @@ import org.xuncha.web.Paged;
 class Localities {
 
     /** Filters of the 村居 list; every field optional. */
-    record Filter(@Nullable Long townshipId, @Nullable RegionKind kind, @Nullable Intensity intensity,
+    record Filter(
+            @Nullable Long townshipId,
+            @Nullable RegionKind kind,
+            @Nullable Intensity intensity,
             @Nullable String name) {
 
         static Filter none() {
@@ -28,9 +31,20 @@ class Localities {
     }
 
     /** One row of the 村居 list. */
-    record Row(long id, String code, String name, RegionKind kind, long townshipId, String townshipName,
-            Locality.PartyOrgType partyOrgType, @Nullable String partySecretary, int population, long households,
-            long specialHouseholds, Intensity intensity, boolean overridden) {}
+    record Row(
+            long id,
+            String code,
+            String name,
+            RegionKind kind,
+            long townshipId,
+            String townshipName,
+            Locality.PartyOrgType partyOrgType,
+            @Nullable String partySecretary,
+            int population,
+            long households,
+            long specialHouseholds,
+            Intensity intensity,
+            boolean overridden) {}
 
     private static final String FROM = """
             from organization.region r
@@ -45,8 +59,9 @@ class Localities {
     }
 
     Optional<Locality> find(long id, RegionScope scope) {
-        return jdbc.sql("select r.id, r.code, r.name, r.kind, r.path, l.*, t.id as township_id, t.name as township_name " + FROM + " where r.id = :id and "
-                        + ScopeFilter.within("r"))
+        return jdbc.sql(
+                        "select r.id, r.code, r.name, r.kind, r.path, l.*, t.id as township_id, t.name as township_name "
+                                + FROM + " where r.id = :id and " + ScopeFilter.within("r"))
                 .param("id", id)
                 .param("scopeIds", ScopeFilter.ids(scope))
                 .query(this::map)
@@ -56,7 +71,10 @@ class Localities {
     Paged<Row> search(Filter filter, RegionScope scope, int page, int size) {
         Map<String, Object> params = new HashMap<>();
         String where = where(filter, scope, params);
-        long total = jdbc.sql("select count(*) " + FROM + where).params(params).query(Long.class).single();
+        long total = jdbc.sql("select count(*) " + FROM + where)
+                .params(params)
+                .query(Long.class)
+                .single();
         Paged<Row> shape = new Paged<>(List.of(), page, size, total);
         List<Row> rows = jdbc.sql("""
                         select r.id, r.code, r.name, r.kind, t.id as township_id, t.name as township_name,
@@ -70,11 +88,20 @@ class Localities {
                 .params(params)
                 .param("limit", size)
                 .param("offset", shape.offset())
-                .query((rs, n) -> new Row(rs.getLong("id"), rs.getString("code"), rs.getString("name"),
-                        RegionKind.valueOf(rs.getString("kind")), rs.getLong("township_id"), rs.getString("township_name"),
-                        Locality.PartyOrgType.valueOf(rs.getString("party_org_type")), rs.getString("party_secretary"),
-                        rs.getInt("population"), rs.getLong("households"), rs.getLong("special_households"),
-                        Intensity.valueOf(rs.getString("intensity")), rs.getBoolean("overridden")))
+                .query((rs, n) -> new Row(
+                        rs.getLong("id"),
+                        rs.getString("code"),
+                        rs.getString("name"),
+                        RegionKind.valueOf(rs.getString("kind")),
+                        rs.getLong("township_id"),
+                        rs.getString("township_name"),
+                        Locality.PartyOrgType.valueOf(rs.getString("party_org_type")),
+                        rs.getString("party_secretary"),
+                        rs.getInt("population"),
+                        rs.getLong("households"),
+                        rs.getLong("special_households"),
+                        Intensity.valueOf(rs.getString("intensity")),
+                        rs.getBoolean("overridden")))
                 .list();
         return new Paged<>(rows, page, size, total);
     }
@@ -103,7 +130,11 @@ class Localities {
                 .param("large", f.largeCollectiveEconomy())
                 .param("conflicts", f.manyConflicts())
                 .param("suggested", locality.assess().suggested().name())
-                .param("override", locality.intensityOverride() == null ? null : locality.intensityOverride().name())
+                .param(
+                        "override",
+                        locality.intensityOverride() == null
+                                ? null
+                                : locality.intensityOverride().name())
                 .param("reason", locality.overrideReason())
                 .param("by", locality.overriddenBy())
                 .param("at", locality.overriddenAt() == null ? null : Timestamp.from(locality.overriddenAt()))
@@ -132,7 +163,14 @@ class Localities {
         }
         if (filter.name() != null && !filter.name().isBlank()) {
             where.append(" and r.name like :name escape '\\'");
-            params.put("name", "%" + filter.name().strip().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
+            params.put(
+                    "name",
+                    "%"
+                            + filter.name()
+                                    .strip()
+                                    .replace("\\", "\\\\")
+                                    .replace("%", "\\%")
+                                    .replace("_", "\\_") + "%");
         }
         return where.toString();
     }
@@ -140,17 +178,32 @@ class Localities {
     private Locality map(ResultSet rs, int row) throws SQLException {
         String override = rs.getString("intensity_override");
         Timestamp at = rs.getTimestamp("overridden_at");
-        Locality.Facts facts = new Locality.Facts(Locality.PartyOrgType.valueOf(rs.getString("party_org_type")),
-                rs.getString("party_secretary"), rs.getInt("party_member_count"), rs.getInt("population"),
+        Locality.Facts facts = new Locality.Facts(
+                Locality.PartyOrgType.valueOf(rs.getString("party_org_type")),
+                rs.getString("party_secretary"),
+                rs.getInt("party_member_count"),
+                rs.getInt("population"),
                 rs.getInt("household_count"),
-                new CollectiveEconomy(decimal(rs, "collective_funds"), decimal(rs, "collective_assets"),
+                new CollectiveEconomy(
+                        decimal(rs, "collective_funds"),
+                        decimal(rs, "collective_assets"),
                         decimal(rs, "collective_resources")),
-                rs.getBoolean("weak_party_building"), rs.getBoolean("large_collective_economy"),
+                rs.getBoolean("weak_party_building"),
+                rs.getBoolean("large_collective_economy"),
                 rs.getBoolean("many_conflicts"));
-        return new Locality(rs.getLong("id"), rs.getString("code"), rs.getString("name"),
-                RegionKind.valueOf(rs.getString("kind")), rs.getLong("township_id"), rs.getString("township_name"),
-                rs.getString("path"), facts, override == null ? null : Intensity.valueOf(override),
-                rs.getString("override_reason"), rs.getString("overridden_by"), at == null ? null : at.toInstant(),
+        return new Locality(
+                rs.getLong("id"),
+                rs.getString("code"),
+                rs.getString("name"),
+                RegionKind.valueOf(rs.getString("kind")),
+                rs.getLong("township_id"),
+                rs.getString("township_name"),
+                rs.getString("path"),
+                facts,
+                override == null ? null : Intensity.valueOf(override),
+                rs.getString("override_reason"),
+                rs.getString("overridden_by"),
+                at == null ? null : at.toInstant(),
                 rs.getInt("version"));
     }
 

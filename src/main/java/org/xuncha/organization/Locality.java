@@ -22,8 +22,15 @@ class Locality {
     }
 
     /** The facts an office edits in one go; a record so forms and imports share one validated shape. */
-    record Facts(PartyOrgType partyOrgType, @Nullable String partySecretary, int partyMemberCount, int population,
-            int householdCount, CollectiveEconomy economy, boolean weakPartyBuilding, boolean largeCollectiveEconomy,
+    record Facts(
+            PartyOrgType partyOrgType,
+            @Nullable String partySecretary,
+            int partyMemberCount,
+            int population,
+            int householdCount,
+            CollectiveEconomy economy,
+            boolean weakPartyBuilding,
+            boolean largeCollectiveEconomy,
             boolean manyConflicts) {}
 
     private final long id;
@@ -40,9 +47,20 @@ class Locality {
     private @Nullable Instant overriddenAt;
     private final int version;
 
-    Locality(long id, String code, String name, RegionKind kind, long townshipId, String townshipName, String path,
-            Facts facts, @Nullable Intensity intensityOverride, @Nullable String overrideReason,
-            @Nullable String overriddenBy, @Nullable Instant overriddenAt, int version) {
+    Locality(
+            long id,
+            String code,
+            String name,
+            RegionKind kind,
+            long townshipId,
+            String townshipName,
+            String path,
+            Facts facts,
+            @Nullable Intensity intensityOverride,
+            @Nullable String overrideReason,
+            @Nullable String overriddenBy,
+            @Nullable Instant overriddenAt,
+            int version) {
         this.id = id;
         this.code = code;
         this.name = name;
@@ -63,7 +81,8 @@ class Locality {
     }
 
     /** 重点巡察 when any classification fact holds; otherwise 快进快出. */
-    static IntensityAssessment assess(Facts facts, @Nullable Intensity intensityOverride, @Nullable String overrideReason) {
+    static IntensityAssessment assess(
+            Facts facts, @Nullable Intensity intensityOverride, @Nullable String overrideReason) {
         List<IntensityAssessment.Reason> reasons = new ArrayList<>();
         if (facts.weakPartyBuilding()) {
             reasons.add(new IntensityAssessment.Reason("intensity.reason.weakPartyBuilding"));
@@ -71,8 +90,10 @@ class Locality {
         if (facts.largeCollectiveEconomy()) {
             reasons.add(new IntensityAssessment.Reason("intensity.reason.largeEconomyFlagged"));
         } else if (facts.economy().isLarge()) {
-            reasons.add(new IntensityAssessment.Reason("intensity.reason.largeEconomyFigures",
-                    facts.economy().fundsAndAssets().toPlainString(), CollectiveEconomy.LARGE_THRESHOLD.toPlainString()));
+            reasons.add(new IntensityAssessment.Reason(
+                    "intensity.reason.largeEconomyFigures",
+                    facts.economy().fundsAndAssets().toPlainString(),
+                    CollectiveEconomy.LARGE_THRESHOLD.toPlainString()));
         }
         if (facts.manyConflicts()) {
             reasons.add(new IntensityAssessment.Reason("intensity.reason.manyConflicts"));

@@ -27,16 +27,28 @@ class LocalityChanges {
         Intensity before = locality.assess().suggested();
         locality.revise(facts);
         localities.save(locality);
-        auditLog.record(AuditAction.UPDATE, "Locality", locality.id(), AuditOutcome.SUCCESS,
-                locality.name() + ": facts revised, suggested " + before + " -> " + locality.assess().suggested());
+        auditLog.record(
+                AuditAction.UPDATE,
+                "Locality",
+                locality.id(),
+                AuditOutcome.SUCCESS,
+                locality.name() + ": facts revised, suggested " + before + " -> "
+                        + locality.assess().suggested());
     }
 
     @Transactional
     void overrideIntensity(Locality locality, Intensity intensity, String reason) {
-        locality.overrideIntensity(intensity, reason, SecurityContextHolder.getContext().getAuthentication().getName(),
+        locality.overrideIntensity(
+                intensity,
+                reason,
+                SecurityContextHolder.getContext().getAuthentication().getName(),
                 clock.instant());
         localities.save(locality);
-        auditLog.record(AuditAction.UPDATE, "Locality", locality.id(), AuditOutcome.SUCCESS,
+        auditLog.record(
+                AuditAction.UPDATE,
+                "Locality",
+                locality.id(),
+                AuditOutcome.SUCCESS,
                 locality.name() + ": intensity set to " + intensity + " (" + reason.strip() + ")");
     }
 
@@ -44,7 +56,11 @@ class LocalityChanges {
     void clearOverride(Locality locality) {
         locality.clearOverride();
         localities.save(locality);
-        auditLog.record(AuditAction.UPDATE, "Locality", locality.id(), AuditOutcome.SUCCESS,
+        auditLog.record(
+                AuditAction.UPDATE,
+                "Locality",
+                locality.id(),
+                AuditOutcome.SUCCESS,
                 locality.name() + ": intensity override cleared");
     }
 }

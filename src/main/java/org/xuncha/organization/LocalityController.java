@@ -40,9 +40,16 @@ class LocalityController {
             @NotNull @Min(0) @Max(100_000) Integer partyMemberCount,
             @NotNull @Min(0) @Max(10_000_000) Integer population,
             @NotNull @Min(0) @Max(1_000_000) Integer householdCount,
-            @NotNull @DecimalMin("0") @DecimalMax("999999999") @Digits(integer = 12, fraction = 2) BigDecimal collectiveFunds,
-            @NotNull @DecimalMin("0") @DecimalMax("999999999") @Digits(integer = 12, fraction = 2) BigDecimal collectiveAssets,
-            @NotNull @DecimalMin("0") @DecimalMax("999999999") @Digits(integer = 12, fraction = 2) BigDecimal collectiveResources,
+
+            @NotNull @DecimalMin("0") @DecimalMax("999999999") @Digits(integer = 12, fraction = 2)
+            BigDecimal collectiveFunds,
+
+            @NotNull @DecimalMin("0") @DecimalMax("999999999") @Digits(integer = 12, fraction = 2)
+            BigDecimal collectiveAssets,
+
+            @NotNull @DecimalMin("0") @DecimalMax("999999999") @Digits(integer = 12, fraction = 2)
+            BigDecimal collectiveResources,
+
             boolean weakPartyBuilding,
             boolean largeCollectiveEconomy,
             boolean manyConflicts,
@@ -50,21 +57,40 @@ class LocalityController {
 
         static FactsForm of(Locality locality) {
             Locality.Facts f = locality.facts();
-            return new FactsForm(f.partyOrgType(), f.partySecretary(), f.partyMemberCount(), f.population(),
-                    f.householdCount(), f.economy().funds(), f.economy().assets(), f.economy().resources(),
-                    f.weakPartyBuilding(), f.largeCollectiveEconomy(), f.manyConflicts(), locality.version());
+            return new FactsForm(
+                    f.partyOrgType(),
+                    f.partySecretary(),
+                    f.partyMemberCount(),
+                    f.population(),
+                    f.householdCount(),
+                    f.economy().funds(),
+                    f.economy().assets(),
+                    f.economy().resources(),
+                    f.weakPartyBuilding(),
+                    f.largeCollectiveEconomy(),
+                    f.manyConflicts(),
+                    locality.version());
         }
 
         Locality.Facts facts() {
-            return new Locality.Facts(partyOrgType, partySecretary == null || partySecretary.isBlank() ? null : partySecretary.strip(),
-                    partyMemberCount, population, householdCount,
-                    new CollectiveEconomy(collectiveFunds, collectiveAssets, collectiveResources), weakPartyBuilding,
-                    largeCollectiveEconomy, manyConflicts);
+            return new Locality.Facts(
+                    partyOrgType,
+                    partySecretary == null || partySecretary.isBlank() ? null : partySecretary.strip(),
+                    partyMemberCount,
+                    population,
+                    householdCount,
+                    new CollectiveEconomy(collectiveFunds, collectiveAssets, collectiveResources),
+                    weakPartyBuilding,
+                    largeCollectiveEconomy,
+                    manyConflicts);
         }
     }
 
     /** The override form: an intensity against the suggestion, with the reason. */
-    record OverrideForm(@NotNull Intensity intensity, @NotBlank @Size(max = 500) String reason, int version) {}
+    record OverrideForm(
+            @NotNull Intensity intensity,
+            @NotBlank @Size(max = 500) String reason,
+            int version) {}
 
     private final Localities localities;
     private final Households households;
@@ -80,12 +106,16 @@ class LocalityController {
 
     @GetMapping("/localities")
     @PreAuthorize(Access.VIEW)
-    String list(@RequestParam(required = false) @Nullable Long township,
+    String list(
+            @RequestParam(required = false) @Nullable Long township,
             @RequestParam(required = false) @Nullable RegionKind kind,
             @RequestParam(required = false) @Nullable Intensity intensity,
-            @RequestParam(required = false) @Nullable String name, @RequestParam(defaultValue = "0") int page,
-            @RequestParam(defaultValue = "20") int size, @RequestHeader(value = "HX-Request", required = false) @Nullable String hx,
-            RegionScope scope, Model model) {
+            @RequestParam(required = false) @Nullable String name,
+            @RequestParam(defaultValue = "0") int page,
+            @RequestParam(defaultValue = "20") int size,
+            @RequestHeader(value = "HX-Request", required = false) @Nullable String hx,
+            RegionScope scope,
+            Model model) {
         Localities.Filter filter = new Localities.Filter(township, kind, intensity, name);
         model.addAttribute("filter", filter);
         model.addAttribute("results", localities.search(filter, scope, Paged.pageNumber(page), Paged.pageSize(size)));
@@ -97,9 +127,14 @@ class LocalityController {
 
     @GetMapping("/localities/{id}")
     @PreAuthorize(Access.VIEW)
-    String show(@PathVariable long id, @RequestParam(defaultValue = "ALL") Households.Category category,
-            @RequestParam(defaultValue = "0") int page, @RequestHeader(value = "HX-Request", required = false) @Nullable String hx,
-            RegionScope scope, Model model, Authentication authentication) {
+    String show(
+            @PathVariable long id,
+            @RequestParam(defaultValue = "ALL") Households.Category category,
+            @RequestParam(defaultValue = "0") int page,
+            @RequestHeader(value = "HX-Request", required = false) @Nullable String hx,
+            RegionScope scope,
+            Model model,
+            Authentication authentication) {
         Locality locality = load(id, scope);
         boolean roster = mayReadRoster(authentication);
         if (hx != null && !roster) {
@@ -126,8 +161,13 @@ class LocalityController {
 
     @PostMapping("/localities/{id}/edit")
     @PreAuthorize(Access.EDIT)
-    String edit(@PathVariable long id, @Valid @ModelAttribute("form") FactsForm form, BindingResult errors,
-            RegionScope scope, Model model, RedirectAttributes redirect) {
+    String edit(
+            @PathVariable long id,
+            @Valid @ModelAttribute("form") FactsForm form,
+            BindingResult errors,
+            RegionScope scope,
+            Model model,
+            RedirectAttributes redirect) {
         Locality locality = load(id, scope);
         if (errors.hasErrors()) {
             model.addAttribute("locality", locality);
@@ -142,8 +182,13 @@ class LocalityController {
 
     @PostMapping("/localities/{id}/intensity")
     @PreAuthorize(Access.EDIT)
-    String overrideIntensity(@PathVariable long id, @Valid @ModelAttribute("override") OverrideForm form,
-            BindingResult errors, RegionScope scope, Model model, Authentication authentication,
+    String overrideIntensity(
+            @PathVariable long id,
+            @Valid @ModelAttribute("override") OverrideForm form,
+            BindingResult errors,
+            RegionScope scope,
+            Model model,
+            Authentication authentication,
             RedirectAttributes redirect) {
         Locality locality = load(id, scope);
         if (errors.hasErrors()) {
@@ -162,8 +207,8 @@ class LocalityController {
     }
 
     /** The model of the 村居 page: facts, assessment, breadcrumb and, for roles that may read it, the roster. */
-    private void addPage(Locality locality, Households.Category category, int page, boolean roster, RegionScope scope,
-            Model model) {
+    private void addPage(
+            Locality locality, Households.Category category, int page, boolean roster, RegionScope scope, Model model) {
         model.addAttribute("locality", locality);
         model.addAttribute("assessment", locality.assess());
         model.addAttribute("breadcrumb", tree.pathTo(locality.id(), scope));
@@ -171,14 +216,16 @@ class LocalityController {
         model.addAttribute("categories", Households.Category.values());
         model.addAttribute("roster", roster);
         if (roster) {
-            model.addAttribute("households",
+            model.addAttribute(
+                    "households",
                     households.ofLocality(locality.id(), category, scope, Paged.pageNumber(page), Paged.DEFAULT_SIZE));
         }
     }
 
     /** Leaders read dashboards, not the names and addresses of the roster. */
     private static boolean mayReadRoster(Authentication authentication) {
-        return authentication.getAuthorities().stream().noneMatch(a -> a.getAuthority().equals("ROLE_LEADER"));
+        return authentication.getAuthorities().stream()
+                .noneMatch(a -> a.getAuthority().equals("ROLE_LEADER"));
     }
 
     private Locality load(long id, RegionScope scope) {

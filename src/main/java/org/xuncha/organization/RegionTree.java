@@ -14,8 +14,18 @@ import org.springframework.stereotype.Repository;
 class RegionTree {
 
     /** A node and what lies beneath it. */
-    record Node(long id, @Nullable Long parentId, String code, String name, RegionLevel level, @Nullable RegionKind kind,
-            long townships, long communities, long villages, long households, long specialHouseholds) {
+    record Node(
+            long id,
+            @Nullable Long parentId,
+            String code,
+            String name,
+            RegionLevel level,
+            @Nullable RegionKind kind,
+            long townships,
+            long communities,
+            long villages,
+            long households,
+            long specialHouseholds) {
 
         public long localities() {
             return communities + villages;

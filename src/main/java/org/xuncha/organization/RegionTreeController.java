@@ -35,7 +35,8 @@ class RegionTreeController {
     @GetMapping("/regions/{id}")
     @PreAuthorize(Access.VIEW)
     String node(@PathVariable long id, RegionScope scope, Model model) {
-        RegionTree.Node node = tree.node(id, scope).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+        RegionTree.Node node =
+                tree.node(id, scope).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
         if (node.level() == RegionLevel.LOCALITY) {
             return "redirect:/localities/" + id;
         }

@@ -19,8 +19,15 @@ import org.xuncha.confidential.FieldCipher;
 class RegionWriter {
 
     /** A household to insert or update, its ID number still in plain text (encrypted here). */
-    record NewHousehold(long localityId, String code, String headName, @Nullable String villagerGroup,
-            @Nullable String address, boolean fiveGuarantees, boolean minimumLiving, boolean dilapidatedHousing,
+    record NewHousehold(
+            long localityId,
+            String code,
+            String headName,
+            @Nullable String villagerGroup,
+            @Nullable String address,
+            boolean fiveGuarantees,
+            boolean minimumLiving,
+            boolean dilapidatedHousing,
             @Nullable String idNumber) {}
 
     /** A region to insert under an existing parent. */
@@ -42,10 +49,15 @@ class RegionWriter {
     }
 
     long insertRegion(@Nullable Long parentId, RegionLevel level, @Nullable RegionKind kind, String code, String name) {
-        long id = jdbc.sql("select nextval(pg_get_serial_sequence('organization.region', 'id'))").query(Long.class).single();
+        long id = jdbc.sql("select nextval(pg_get_serial_sequence('organization.region', 'id'))")
+                .query(Long.class)
+                .single();
         String parentPath = parentId == null
                 ? "/"
-                : jdbc.sql("select path from organization.region where id = :id").param("id", parentId).query(String.class).single();
+                : jdbc.sql("select path from organization.region where id = :id")
+                        .param("id", parentId)
+                        .query(String.class)
+                        .single();
         jdbc.sql("""
                         insert into organization.region (id, parent_id, level, kind, code, name, path)
                         values (:id, :parent, :level, :kind, :code, :name, :path)
@@ -62,7 +74,8 @@ class RegionWriter {
     }
 
     void renameRegion(long id, String name, @Nullable RegionKind kind) {
-        jdbc.sql("update organization.region set name = :name, kind = coalesce(:kind, kind), version = version + 1 where id = :id")
+        jdbc.sql(
+                        "update organization.region set name = :name, kind = coalesce(:kind, kind), version = version + 1 where id = :id")
                 .param("name", name)
                 .param("kind", kind == null ? null : kind.name())
                 .param("id", id)
@@ -80,9 +93,13 @@ class RegionWriter {
                 .param("n", regions.size())
                 .query(Long.class)
                 .list();
-        String parents = regions.stream().map(r -> String.valueOf(r.parentId()))
-                .collect(Collectors.toCollection(LinkedHashSet::new)).stream().collect(Collectors.joining(","));
-        Map<Long, String> paths = jdbc.sql("select id, path from organization.region"
+        String parents = regions.stream()
+                .map(r -> String.valueOf(r.parentId()))
+                .collect(Collectors.toCollection(LinkedHashSet::new))
+                .stream()
+                .collect(Collectors.joining(","));
+        Map<Long, String> paths = jdbc
+                .sql("select id, path from organization.region"
                         + " where id = any(string_to_array(:ids, ',')::bigint[])")
                 .param("ids", parents)
                 .query((rs, n) -> Map.entry(rs.getLong("id"), rs.getString("path")))
@@ -94,11 +111,20 @@ class RegionWriter {
             NewRegion region = regions.get(i);
             long id = newIds.get(i);
             ids.put(region.code(), id);
-            rows.add(new Object[] {id, region.parentId(), region.level().name(), region.kind().name(), region.code(),
-                region.name(), paths.get(region.parentId()) + id + "/"});
+            rows.add(new Object[] {
+                id,
+                region.parentId(),
+                region.level().name(),
+                region.kind().name(),
+                region.code(),
+                region.name(),
+                paths.get(region.parentId()) + id + "/"
+            });
         }
-        template.batchUpdate("insert into organization.region (id, parent_id, level, kind, code, name, path)"
-                + " values (?, ?, ?, ?, ?, ?, ?)", rows);
+        template.batchUpdate(
+                "insert into organization.region (id, parent_id, level, kind, code, name, path)"
+                        + " values (?, ?, ?, ?, ?, ?, ?)",
+                rows);
         return ids;
     }
 
@@ -107,8 +133,11 @@ class RegionWriter {
         if (changes.isEmpty()) {
             return;
         }
-        template.batchUpdate("update organization.region set name = ?, kind = ?, version = version + 1 where id = ?",
-                changes.stream().map(c -> new Object[] {c.name(), c.kind().name(), c.id()}).toList());
+        template.batchUpdate(
+                "update organization.region set name = ?, kind = ?, version = version + 1 where id = ?",
+                changes.stream()
+                        .map(c -> new Object[] {c.name(), c.kind().name(), c.id()})
+                        .toList());
     }
 
     /** Inserts the facts of new 村居 in a batch, each with its suggested intensity. */
@@ -121,8 +150,7 @@ class RegionWriter {
                             population, household_count, collective_funds, collective_assets, collective_resources,
                             weak_party_building, large_collective_economy, many_conflicts, suggested_intensity, region_id)
                         values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                        """,
-                factRows(facts));
+                        """, factRows(facts));
     }
 
     /** Replaces the facts of existing 村居 in a batch; an intensity override stays, the suggestion is recomputed. */
@@ -136,18 +164,30 @@ class RegionWriter {
                             collective_resources = ?, weak_party_building = ?, large_collective_economy = ?,
                             many_conflicts = ?, suggested_intensity = ?, version = version + 1
                         where region_id = ?
-                        """,
-                factRows(facts));
+                        """, factRows(facts));
     }
 
     private static List<Object[]> factRows(Map<Long, Locality.Facts> facts) {
-        return facts.entrySet().stream().map(e -> {
-            Locality.Facts f = e.getValue();
-            return new Object[] {f.partyOrgType().name(), f.partySecretary(), f.partyMemberCount(), f.population(),
-                f.householdCount(), f.economy().funds(), f.economy().assets(), f.economy().resources(),
-                f.weakPartyBuilding(), f.largeCollectiveEconomy(), f.manyConflicts(),
-                Locality.assess(f, null, null).suggested().name(), e.getKey()};
-        }).toList();
+        return facts.entrySet().stream()
+                .map(e -> {
+                    Locality.Facts f = e.getValue();
+                    return new Object[] {
+                        f.partyOrgType().name(),
+                        f.partySecretary(),
+                        f.partyMemberCount(),
+                        f.population(),
+                        f.householdCount(),
+                        f.economy().funds(),
+                        f.economy().assets(),
+                        f.economy().resources(),
+                        f.weakPartyBuilding(),
+                        f.largeCollectiveEconomy(),
+                        f.manyConflicts(),
+                        Locality.assess(f, null, null).suggested().name(),
+                        e.getKey()
+                    };
+                })
+                .toList();
     }
 
     void insertLocality(long regionId, Locality.Facts facts) {
@@ -170,7 +210,9 @@ class RegionWriter {
                 .param("weak", facts.weakPartyBuilding())
                 .param("large", facts.largeCollectiveEconomy())
                 .param("conflicts", facts.manyConflicts())
-                .param("suggested", Locality.assess(facts, null, null).suggested().name())
+                .param(
+                        "suggested",
+                        Locality.assess(facts, null, null).suggested().name())
                 .update();
     }
 

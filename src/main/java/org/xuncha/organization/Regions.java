@@ -26,7 +26,9 @@ public class Regions {
 
     @Transactional(readOnly = true)
     public boolean isEmpty() {
-        return jdbc.sql("select not exists (select 1 from organization.region)").query(Boolean.class).single();
+        return jdbc.sql("select not exists (select 1 from organization.region)")
+                .query(Boolean.class)
+                .single();
     }
 
     /** Loads 睢阳区 with its 19 township units, 349 村居 and their households, when the registry is empty. */
@@ -50,8 +52,9 @@ public class Regions {
 
     @Transactional(readOnly = true)
     public Optional<RegionSummary> findByName(String name) {
-        return jdbc.sql("select id, parent_id, code, name, level, kind, path from organization.region where name = :name"
-                        + " order by id limit 1")
+        return jdbc.sql(
+                        "select id, parent_id, code, name, level, kind, path from organization.region where name = :name"
+                                + " order by id limit 1")
                 .param("name", name)
                 .query(RegionSummary.class)
                 .optional();
@@ -62,8 +65,9 @@ public class Regions {
         if (ids.isEmpty()) {
             return List.of();
         }
-        return jdbc.sql("select id, parent_id, code, name, level, kind, path from organization.region where id in (:ids)"
-                        + " order by path")
+        return jdbc.sql(
+                        "select id, parent_id, code, name, level, kind, path from organization.region where id in (:ids)"
+                                + " order by path")
                 .param("ids", ids)
                 .query(RegionSummary.class)
                 .list();

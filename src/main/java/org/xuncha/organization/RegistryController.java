@@ -54,9 +54,14 @@ class RegistryController {
     /** Keeps the upload under a random name outside the web root and starts the import in the background. */
     @PostMapping("/registry/import")
     @PreAuthorize(Access.EDIT)
-    String upload(@RequestParam(name = "file", required = false) @Nullable MultipartFile file, RegionScope scope,
-            @RequestHeader(value = "HX-Request", required = false) @Nullable String hx, Authentication authentication,
-            Model model, HttpServletResponse response) throws IOException {
+    String upload(
+            @RequestParam(name = "file", required = false) @Nullable MultipartFile file,
+            RegionScope scope,
+            @RequestHeader(value = "HX-Request", required = false) @Nullable String hx,
+            Authentication authentication,
+            Model model,
+            HttpServletResponse response)
+            throws IOException {
         if (file == null || file.isEmpty()) {
             response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
             model.addAttribute("uploadError", "registry.noFile");
@@ -76,8 +81,11 @@ class RegistryController {
     /** The job as a page, or as the fragment htmx polls while the job runs. Only its owner finds it. */
     @GetMapping("/registry/import/jobs/{id}")
     @PreAuthorize(Access.EDIT)
-    String job(@PathVariable UUID id, @RequestHeader(value = "HX-Request", required = false) @Nullable String hx,
-            Authentication authentication, Model model) {
+    String job(
+            @PathVariable UUID id,
+            @RequestHeader(value = "HX-Request", required = false) @Nullable String hx,
+            Authentication authentication,
+            Model model) {
         model.addAttribute("job", find(id, authentication));
         if (hx != null) {
             return "organization/registry-import :: job";
@@ -101,13 +109,18 @@ class RegistryController {
     }
 
     private ImportJob find(UUID id, Authentication authentication) {
-        return jobs.find(id, authentication.getName()).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+        return jobs.find(id, authentication.getName())
+                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
     }
 
     private static void attachment(HttpServletResponse response, String fileName) {
         response.setContentType(XLSX);
-        response.setHeader(HttpHeaders.CONTENT_DISPOSITION,
-                ContentDisposition.attachment().filename(fileName, StandardCharsets.UTF_8).build().toString());
+        response.setHeader(
+                HttpHeaders.CONTENT_DISPOSITION,
+                ContentDisposition.attachment()
+                        .filename(fileName, StandardCharsets.UTF_8)
+                        .build()
+                        .toString());
     }
 
     /** The name the user's file had, without any path a browser may send, for messages only. */
@@ -115,7 +128,8 @@ class RegistryController {
         if (original == null || original.isBlank()) {
             return "upload.xlsx";
         }
-        String name = original.substring(Math.max(original.lastIndexOf('/'), original.lastIndexOf('\\')) + 1).strip();
+        String name = original.substring(Math.max(original.lastIndexOf('/'), original.lastIndexOf('\\')) + 1)
+                .strip();
         return name.length() > 200 ? name.substring(0, 200) : name;
     }
 }

@@ -55,20 +55,30 @@ class RegistryImport {
     private static final int BATCH = 1_000;
 
     /** A new 村居; its parent id is null when the township is itself new in this file. */
-    private record PendingLocality(LocalityRow row, @Nullable Long townshipId) {}
+    private record PendingLocality(
+            LocalityRow row, @Nullable Long townshipId) {}
 
     /** A new or changed household; its 村居 id is null when the 村居 is itself new in this file. */
-    private record PendingHousehold(HouseholdRow row, @Nullable Long localityId) {}
+    private record PendingHousehold(
+            HouseholdRow row, @Nullable Long localityId) {}
 
     /** What the import will write, decided before anything is written. */
-    private record Plan(List<NewRegion> newTownships, List<RegionChange> changedTownships,
-            List<PendingLocality> newLocalities, List<RegionChange> renamedLocalities,
-            Map<Long, Locality.Facts> revisedFacts, List<PendingHousehold> households,
+    private record Plan(
+            List<NewRegion> newTownships,
+            List<RegionChange> changedTownships,
+            List<PendingLocality> newLocalities,
+            List<RegionChange> renamedLocalities,
+            Map<Long, Locality.Facts> revisedFacts,
+            List<PendingHousehold> households,
             List<ImportJob.SheetCounts> summary) {
 
         int rowsToWrite() {
-            return newTownships.size() + changedTownships.size() + newLocalities.size() + renamedLocalities.size()
-                    + revisedFacts.size() + households.size();
+            return newTownships.size()
+                    + changedTownships.size()
+                    + newLocalities.size()
+                    + renamedLocalities.size()
+                    + revisedFacts.size()
+                    + households.size();
         }
     }
 
@@ -80,8 +90,14 @@ class RegistryImport {
     private final TaskExecutor executor;
     private final Clock clock;
 
-    RegistryImport(ImportJobs jobs, RegistryLookup lookup, RegionWriter writer, AuditLog auditLog,
-            TransactionTemplate transactions, @Qualifier("applicationTaskExecutor") TaskExecutor executor, Clock clock) {
+    RegistryImport(
+            ImportJobs jobs,
+            RegistryLookup lookup,
+            RegionWriter writer,
+            AuditLog auditLog,
+            TransactionTemplate transactions,
+            @Qualifier("applicationTaskExecutor") TaskExecutor executor,
+            Clock clock) {
         this.jobs = jobs;
         this.lookup = lookup;
         this.writer = writer;
@@ -126,7 +142,10 @@ class RegistryImport {
         try {
             long started = System.nanoTime();
             Progress progress = new Progress(jobId);
-            RegistryWorkbook workbook = RegistryWorkbook.read(file, fileName, errors,
+            RegistryWorkbook workbook = RegistryWorkbook.read(
+                    file,
+                    fileName,
+                    errors,
                     (rows, estimate) -> progress.report(ImportJob.Phase.VALIDATING, rows, estimate));
             long read = System.nanoTime();
             Plan plan = plan(workbook, scope);
@@ -138,9 +157,15 @@ class RegistryImport {
             jobs.progress(jobId, ImportJob.Phase.WRITING, 0, plan.rowsToWrite());
             transactions.executeWithoutResult(status -> write(jobId, fileName, plan, progress));
             jobs.succeed(jobId, plan.summary(), clock.instant());
-            log.info("Import {} of {}: {} rows read in {} ms, checked against the registry in {} ms, {} written in {} ms",
-                    jobId, fileName, workbook.rowsRead(), millis(started, read), millis(read, checked),
-                    plan.rowsToWrite(), millis(checked, System.nanoTime()));
+            log.info(
+                    "Import {} of {}: {} rows read in {} ms, checked against the registry in {} ms, {} written in {} ms",
+                    jobId,
+                    fileName,
+                    workbook.rowsRead(),
+                    millis(started, read),
+                    millis(read, checked),
+                    plan.rowsToWrite(),
+                    millis(checked, System.nanoTime()));
         } catch (XlsxRejected rejected) {
             errors.add(rejected.error());
             fail(jobId, fileName, errors);
@@ -192,7 +217,8 @@ class RegistryImport {
             if (district == null || district.level() != RegionLevel.DISTRICT || !district.inScope()) {
                 workbook.reject(row, T_DISTRICT, "registry.unknownDistrict", row.districtCode());
             } else {
-                newTownships.add(new NewRegion(district.id(), RegionLevel.TOWNSHIP, row.kind(), row.code(), row.name()));
+                newTownships.add(
+                        new NewRegion(district.id(), RegionLevel.TOWNSHIP, row.kind(), row.code(), row.name()));
             }
         }
 
@@ -257,8 +283,8 @@ class RegistryImport {
                 workbook.reject(row, H_CODE, "registry.codeTaken", row.code());
                 continue;
             }
-            if (row.idNumberMasked() && (existing == null
-                    || !Objects.equals(existing.idNumberTail(), row.maskedTail()))) {
+            if (row.idNumberMasked()
+                    && (existing == null || !Objects.equals(existing.idNumberTail(), row.maskedTail()))) {
                 workbook.reject(row, H_ID_NUMBER, "registry.maskedIdNumber");
                 continue;
             }
@@ -275,24 +301,25 @@ class RegistryImport {
 
         List<ImportJob.SheetCounts> summary = new ArrayList<>();
         if (workbook.townshipSheet() != null) {
-            summary.add(new ImportJob.SheetCounts(workbook.townshipSheet(), newTownships.size(), changedTownships.size(),
-                    townshipsUnchanged));
+            summary.add(new ImportJob.SheetCounts(
+                    workbook.townshipSheet(), newTownships.size(), changedTownships.size(), townshipsUnchanged));
         }
         if (workbook.localitySheet() != null) {
-            summary.add(new ImportJob.SheetCounts(workbook.localitySheet(), newLocalities.size(), localitiesUpdated,
-                    localitiesUnchanged));
+            summary.add(new ImportJob.SheetCounts(
+                    workbook.localitySheet(), newLocalities.size(), localitiesUpdated, localitiesUnchanged));
         }
         if (workbook.householdSheet() != null) {
-            summary.add(new ImportJob.SheetCounts(workbook.householdSheet(), householdsAdded, householdsUpdated,
-                    householdsUnchanged));
+            summary.add(new ImportJob.SheetCounts(
+                    workbook.householdSheet(), householdsAdded, householdsUpdated, householdsUnchanged));
         }
-        return new Plan(newTownships, changedTownships, newLocalities, renamedLocalities, revisedFacts, households,
-                summary);
+        return new Plan(
+                newTownships, changedTownships, newLocalities, renamedLocalities, revisedFacts, households, summary);
     }
 
     /** A household is rewritten only when something differs; an ID number given in full always counts as new. */
     private static boolean changed(HouseholdRow row, @Nullable Long localityId, ExistingHousehold existing) {
-        return localityId == null || localityId != existing.localityId()
+        return localityId == null
+                || localityId != existing.localityId()
                 || !row.headName().equals(existing.headName())
                 || !Objects.equals(row.villagerGroup(), existing.villagerGroup())
                 || !Objects.equals(row.address(), existing.address())
@@ -318,19 +345,31 @@ class RegistryImport {
         }
         Map<String, Long> localityIds = writer.insertRegions(localityRegions);
         Map<Long, Locality.Facts> newFacts = new HashMap<>();
-        plan.newLocalities().forEach(p -> newFacts.put(localityIds.get(p.row().code()), p.row().facts()));
+        plan.newLocalities()
+                .forEach(p ->
+                        newFacts.put(localityIds.get(p.row().code()), p.row().facts()));
         writer.insertLocalities(newFacts);
         writer.updateRegions(plan.renamedLocalities());
         writer.updateLocalities(plan.revisedFacts());
-        done += plan.newLocalities().size() + plan.renamedLocalities().size() + plan.revisedFacts().size();
+        done += plan.newLocalities().size()
+                + plan.renamedLocalities().size()
+                + plan.revisedFacts().size();
         progress.report(ImportJob.Phase.WRITING, done, total);
 
         List<NewHousehold> batch = new ArrayList<>(BATCH);
         for (PendingHousehold pending : plan.households()) {
             HouseholdRow row = pending.row();
             long localityId = pending.localityId() != null ? pending.localityId() : localityIds.get(row.localityCode());
-            batch.add(new NewHousehold(localityId, row.code(), row.headName(), row.villagerGroup(), row.address(),
-                    row.fiveGuarantees(), row.minimumLiving(), row.dilapidatedHousing(), row.idNumber()));
+            batch.add(new NewHousehold(
+                    localityId,
+                    row.code(),
+                    row.headName(),
+                    row.villagerGroup(),
+                    row.address(),
+                    row.fiveGuarantees(),
+                    row.minimumLiving(),
+                    row.dilapidatedHousing(),
+                    row.idNumber()));
             if (batch.size() == BATCH) {
                 writer.upsertHouseholds(batch);
                 done += batch.size();
@@ -339,7 +378,11 @@ class RegistryImport {
             }
         }
         writer.upsertHouseholds(batch);
-        auditLog.record(AuditAction.IMPORT, "RegistryImport", jobId, AuditOutcome.SUCCESS,
+        auditLog.record(
+                AuditAction.IMPORT,
+                "RegistryImport",
+                jobId,
+                AuditOutcome.SUCCESS,
                 fileName + ": " + describe(plan.summary()));
     }
 
@@ -363,15 +406,25 @@ class RegistryImport {
 
     private void fail(UUID jobId, String fileName, XlsxErrors errors) {
         jobs.fail(jobId, errors.count(), errors.sorted(), clock.instant());
-        auditLog.record(AuditAction.IMPORT, "RegistryImport", jobId, AuditOutcome.FAILURE,
+        auditLog.record(
+                AuditAction.IMPORT,
+                "RegistryImport",
+                jobId,
+                AuditOutcome.FAILURE,
                 fileName + ": refused with " + errors.count() + " problem(s), nothing written");
     }
 
     private static String describe(List<ImportJob.SheetCounts> summary) {
         StringBuilder text = new StringBuilder();
         for (ImportJob.SheetCounts counts : summary) {
-            text.append(counts.sheet()).append(" added ").append(counts.added()).append(", updated ")
-                    .append(counts.updated()).append(", unchanged ").append(counts.unchanged()).append("; ");
+            text.append(counts.sheet())
+                    .append(" added ")
+                    .append(counts.added())
+                    .append(", updated ")
+                    .append(counts.updated())
+                    .append(", unchanged ")
+                    .append(counts.unchanged())
+                    .append("; ");
         }
         return text.toString();
     }

@@ -18,13 +18,29 @@ import org.springframework.stereotype.Repository;
 class RegistryLookup {
 
     /** A region as an import sees it; {@code facts} only for a 村居. */
-    record ExistingRegion(long id, String code, RegionLevel level, @Nullable RegionKind kind, String name,
-            @Nullable String parentCode, boolean inScope, Locality.@Nullable Facts facts) {}
+    record ExistingRegion(
+            long id,
+            String code,
+            RegionLevel level,
+            @Nullable RegionKind kind,
+            String name,
+            @Nullable String parentCode,
+            boolean inScope,
+            Locality.@Nullable Facts facts) {}
 
     /** A household as an import sees it; the ID number only as its last four characters. */
-    record ExistingHousehold(long id, String code, long localityId, String headName, @Nullable String villagerGroup,
-            @Nullable String address, boolean fiveGuarantees, boolean minimumLiving, boolean dilapidatedHousing,
-            @Nullable String idNumberTail, boolean inScope) {}
+    record ExistingHousehold(
+            long id,
+            String code,
+            long localityId,
+            String headName,
+            @Nullable String villagerGroup,
+            @Nullable String address,
+            boolean fiveGuarantees,
+            boolean minimumLiving,
+            boolean dilapidatedHousing,
+            @Nullable String idNumberTail,
+            boolean inScope) {}
 
     private final JdbcClient jdbc;
 
@@ -81,16 +97,30 @@ class RegistryLookup {
     private ExistingRegion region(ResultSet rs, int row) throws SQLException {
         String kind = rs.getString("kind");
         String orgType = rs.getString("party_org_type");
-        Locality.Facts facts = orgType == null ? null : new Locality.Facts(Locality.PartyOrgType.valueOf(orgType),
-                rs.getString("party_secretary"), rs.getInt("party_member_count"), rs.getInt("population"),
-                rs.getInt("household_count"),
-                new CollectiveEconomy(plain(rs.getBigDecimal("collective_funds")),
-                        plain(rs.getBigDecimal("collective_assets")), plain(rs.getBigDecimal("collective_resources"))),
-                rs.getBoolean("weak_party_building"), rs.getBoolean("large_collective_economy"),
-                rs.getBoolean("many_conflicts"));
-        return new ExistingRegion(rs.getLong("id"), rs.getString("code"), RegionLevel.valueOf(rs.getString("level")),
-                kind == null ? null : RegionKind.valueOf(kind), rs.getString("name"), rs.getString("parent_code"),
-                rs.getBoolean("in_scope"), facts);
+        Locality.Facts facts = orgType == null
+                ? null
+                : new Locality.Facts(
+                        Locality.PartyOrgType.valueOf(orgType),
+                        rs.getString("party_secretary"),
+                        rs.getInt("party_member_count"),
+                        rs.getInt("population"),
+                        rs.getInt("household_count"),
+                        new CollectiveEconomy(
+                                plain(rs.getBigDecimal("collective_funds")),
+                                plain(rs.getBigDecimal("collective_assets")),
+                                plain(rs.getBigDecimal("collective_resources"))),
+                        rs.getBoolean("weak_party_building"),
+                        rs.getBoolean("large_collective_economy"),
+                        rs.getBoolean("many_conflicts"));
+        return new ExistingRegion(
+                rs.getLong("id"),
+                rs.getString("code"),
+                RegionLevel.valueOf(rs.getString("level")),
+                kind == null ? null : RegionKind.valueOf(kind),
+                rs.getString("name"),
+                rs.getString("parent_code"),
+                rs.getBoolean("in_scope"),
+                facts);
     }
 
     /** Numbers compare by value whatever their scale: 12.50 from the database equals 12.5 from a cell. */

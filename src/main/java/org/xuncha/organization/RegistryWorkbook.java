@@ -42,9 +42,18 @@ final class RegistryWorkbook {
 
     record LocalityRow(int row, String code, String name, String townshipCode, RegionKind kind, Locality.Facts facts) {}
 
-    record HouseholdRow(int row, String code, String localityCode, String headName, @Nullable String villagerGroup,
-            @Nullable String address, boolean fiveGuarantees, boolean minimumLiving, boolean dilapidatedHousing,
-            @Nullable String idNumber, @Nullable String maskedTail) {
+    record HouseholdRow(
+            int row,
+            String code,
+            String localityCode,
+            String headName,
+            @Nullable String villagerGroup,
+            @Nullable String address,
+            boolean fiveGuarantees,
+            boolean minimumLiving,
+            boolean dilapidatedHousing,
+            @Nullable String idNumber,
+            @Nullable String maskedTail) {
 
         /** Whether the ID number cell holds a masked number from an export, meaning "keep the stored one". */
         boolean idNumberMasked() {
@@ -105,7 +114,9 @@ final class RegistryWorkbook {
 
     private boolean known(String sheet) {
         String name = normalize(sheet);
-        return name.equals(normalize(TOWNSHIPS)) || name.equals(normalize(LOCALITIES)) || name.equals(normalize(HOUSEHOLDS));
+        return name.equals(normalize(TOWNSHIPS))
+                || name.equals(normalize(LOCALITIES))
+                || name.equals(normalize(HOUSEHOLDS));
     }
 
     private XlsxReader.@Nullable Rows table(String sheet) {
@@ -183,9 +194,17 @@ final class RegistryWorkbook {
             unique(row, L_CODE, code, regionCodes);
         }
         if (!row.rejected() && code != null && name != null && township != null && kind != null && orgType != null) {
-            Locality.Facts facts = new Locality.Facts(orgType, secretary, orZero(members), orZero(population),
-                    orZero(householdCount), new CollectiveEconomy(RegistryLookup.plain(funds),
-                            RegistryLookup.plain(assets), RegistryLookup.plain(resources)), weak, large, conflicts);
+            Locality.Facts facts = new Locality.Facts(
+                    orgType,
+                    secretary,
+                    orZero(members),
+                    orZero(population),
+                    orZero(householdCount),
+                    new CollectiveEconomy(
+                            RegistryLookup.plain(funds), RegistryLookup.plain(assets), RegistryLookup.plain(resources)),
+                    weak,
+                    large,
+                    conflicts);
             localities.add(new LocalityRow(row.number(), code, name, township, kind, facts));
         }
     }
@@ -217,8 +236,18 @@ final class RegistryWorkbook {
             unique(row, H_CODE, code, householdCodes);
         }
         if (!row.rejected() && code != null && locality != null && head != null) {
-            households.add(new HouseholdRow(row.number(), code, locality, head, group, address, five, minimum,
-                    dilapidated, masked ? null : idNumber, masked ? ResidentIdNumber.tail(idNumber) : null));
+            households.add(new HouseholdRow(
+                    row.number(),
+                    code,
+                    locality,
+                    head,
+                    group,
+                    address,
+                    five,
+                    minimum,
+                    dilapidated,
+                    masked ? null : idNumber,
+                    masked ? ResidentIdNumber.tail(idNumber) : null));
         }
     }
 
@@ -269,15 +298,18 @@ final class RegistryWorkbook {
     }
 
     /** The name each sheet has in the file, for the summary; null when the file has no such sheet. */
-    @Nullable String townshipSheet() {
+    @Nullable
+    String townshipSheet() {
         return townshipTable == null ? null : townshipTable.sheet();
     }
 
-    @Nullable String localitySheet() {
+    @Nullable
+    String localitySheet() {
         return localityTable == null ? null : localityTable.sheet();
     }
 
-    @Nullable String householdSheet() {
+    @Nullable
+    String householdSheet() {
         return householdTable == null ? null : householdTable.sheet();
     }
 
@@ -295,20 +327,52 @@ final class RegistryWorkbook {
 
     /** Writes the empty template: the three sheets with an example row each, and the notes. */
     static void writeTemplate(OutputStream out) throws IOException {
-        XlsxTemplate.write(out, templateSheets(), List.of(
-                "本模板用于导入乡镇（街道）、村居和农户名册；三张表可只填其中一张或几张，空表或缺表将被跳过。",
-                "按代码（户编号）匹配：已有的更新，没有的新增；所引用的上级须已在系统中或在本文件中，且在您的数据范围内。",
-                "导入前会检查全部内容，只要有一处错误就不导入任何数据，并列出每处错误所在的工作表、行和列。",
-                "代码和身份证号请设为文本格式，以免被 Excel 改写。"));
+        XlsxTemplate.write(
+                out,
+                templateSheets(),
+                List.of(
+                        "本模板用于导入乡镇（街道）、村居和农户名册；三张表可只填其中一张或几张，空表或缺表将被跳过。",
+                        "按代码（户编号）匹配：已有的更新，没有的新增；所引用的上级须已在系统中或在本文件中，且在您的数据范围内。",
+                        "导入前会检查全部内容，只要有一处错误就不导入任何数据，并列出每处错误所在的工作表、行和列。",
+                        "代码和身份证号请设为文本格式，以免被 Excel 改写。"));
     }
 
     /** The example rows the template writes, so that the template and the notes agree with the import. */
     static List<XlsxTemplate.Sheet> templateSheets() {
         return List.of(
-                new XlsxTemplate.Sheet(TOWNSHIPS, TOWNSHIP_COLUMNS, List.of("411403199000", "示范镇", "镇", "411403000000")),
-                new XlsxTemplate.Sheet(LOCALITIES, LOCALITY_COLUMNS, List.of("411403199201", "王庄村", "411403199000",
-                        "村", "党支部", "王建国", 36, 2150, 520, new BigDecimal("35.5"), 120, 2600, "否", "否", "否")),
-                new XlsxTemplate.Sheet(HOUSEHOLDS, HOUSEHOLD_COLUMNS, List.of("4114031992010001", "411403199201", "王保全",
-                        "第1村民组", "王庄村第1村民组12号", "否", "是", "否", "411403195503120014")));
+                new XlsxTemplate.Sheet(
+                        TOWNSHIPS, TOWNSHIP_COLUMNS, List.of("411403199000", "示范镇", "镇", "411403000000")),
+                new XlsxTemplate.Sheet(
+                        LOCALITIES,
+                        LOCALITY_COLUMNS,
+                        List.of(
+                                "411403199201",
+                                "王庄村",
+                                "411403199000",
+                                "村",
+                                "党支部",
+                                "王建国",
+                                36,
+                                2150,
+                                520,
+                                new BigDecimal("35.5"),
+                                120,
+                                2600,
+                                "否",
+                                "否",
+                                "否")),
+                new XlsxTemplate.Sheet(
+                        HOUSEHOLDS,
+                        HOUSEHOLD_COLUMNS,
+                        List.of(
+                                "4114031992010001",
+                                "411403199201",
+                                "王保全",
+                                "第1村民组",
+                                "王庄村第1村民组12号",
+                                "否",
+                                "是",
+                                "否",
+                                "411403195503120014")));
     }
 }

@@ -25,8 +25,10 @@ final class ResidentIdNumber {
             }
         }
         try {
-            LocalDate birth = LocalDate.of(Integer.parseInt(number.substring(6, 10)),
-                    Integer.parseInt(number.substring(10, 12)), Integer.parseInt(number.substring(12, 14)));
+            LocalDate birth = LocalDate.of(
+                    Integer.parseInt(number.substring(6, 10)),
+                    Integer.parseInt(number.substring(10, 12)),
+                    Integer.parseInt(number.substring(12, 14)));
             if (birth.getYear() < 1900 || birth.isAfter(LocalDate.now())) {
                 return false;
             }

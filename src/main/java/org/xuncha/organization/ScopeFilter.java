@@ -9,8 +9,8 @@ final class ScopeFilter {
 
     /** True when the region aliased {@code alias} lies in one of the scope's subtrees. */
     static String within(String alias) {
-        return "exists (select 1 from organization.region scope_root where scope_root.id in (:scopeIds) and "
-                + alias + ".path like scope_root.path || '%')";
+        return "exists (select 1 from organization.region scope_root where scope_root.id in (:scopeIds) and " + alias
+                + ".path like scope_root.path || '%')";
     }
 
     static List<Long> ids(RegionScope scope) {

@@ -17,8 +17,8 @@ final class Access {
     static final String TERMS = "hasAnyRole('OFFICE_STAFF','OFFICE_DIRECTOR','LEADER')";
 
     /** The round's documents name every township of the round: not for township liaisons. */
-    static final String DOCUMENTS = "hasAnyRole('OFFICE_STAFF','OFFICE_DIRECTOR','LEADER','GROUP_LEADER','GROUP_DEPUTY',"
-            + "'GROUP_MEMBER')";
+    static final String DOCUMENTS =
+            "hasAnyRole('OFFICE_STAFF','OFFICE_DIRECTOR','LEADER','GROUP_LEADER','GROUP_DEPUTY'," + "'GROUP_MEMBER')";
 
     /** Planning and editing terms, rounds, meetings and the checklist. */
     static final String PLAN = "hasRole('OFFICE_STAFF')";

@@ -23,7 +23,10 @@ class FocusChecklist {
         if (title.isBlank()) {
             throw new RoundRuleViolation("focus.rule.titleRequired");
         }
-        long id = items.append(districtId, districtPath, title.strip(),
+        long id = items.append(
+                districtId,
+                districtPath,
+                title.strip(),
                 description == null || description.isBlank() ? null : description.strip());
         audit.record(AuditAction.CREATE, "FocusItem", id, title.strip());
         return id;
@@ -46,7 +49,8 @@ class FocusChecklist {
             item.deactivate();
         }
         items.update(item);
-        audit.record(AuditAction.UPDATE, "FocusItem", item.id(), item.title() + (active ? ": activated" : ": deactivated"));
+        audit.record(
+                AuditAction.UPDATE, "FocusItem", item.id(), item.title() + (active ? ": activated" : ": deactivated"));
     }
 
     @Transactional

@@ -28,7 +28,10 @@ import org.xuncha.organization.Regions;
 class FocusChecklistController {
 
     /** A point as the office writes it. */
-    record ItemForm(@NotBlank @Size(max = 100) String title, @Size(max = 1000) @Nullable String description, int version) {}
+    record ItemForm(
+            @NotBlank @Size(max = 100) String title,
+            @Size(max = 1000) @Nullable String description,
+            int version) {}
 
     private final FocusItems items;
     private final FocusChecklist checklist;
@@ -54,7 +57,10 @@ class FocusChecklistController {
 
     @PostMapping("/focus")
     @PreAuthorize(Access.PLAN)
-    String add(@Valid @ModelAttribute("form") ItemForm form, BindingResult errors, RegionScope scope,
+    String add(
+            @Valid @ModelAttribute("form") ItemForm form,
+            BindingResult errors,
+            RegionScope scope,
             RedirectAttributes redirect) {
         if (errors.hasErrors()) {
             redirect.addFlashAttribute("form", form);
@@ -74,8 +80,12 @@ class FocusChecklistController {
 
     @PostMapping("/focus/{id}")
     @PreAuthorize(Access.PLAN)
-    String revise(@PathVariable long id, @Valid @ModelAttribute("item") ItemForm form, BindingResult errors,
-            RegionScope scope, RedirectAttributes redirect) {
+    String revise(
+            @PathVariable long id,
+            @Valid @ModelAttribute("item") ItemForm form,
+            BindingResult errors,
+            RegionScope scope,
+            RedirectAttributes redirect) {
         FocusItem item = load(id, scope);
         if (errors.hasErrors()) {
             redirect.addFlashAttribute("error", messages.of(new RoundRuleViolation("focus.rule.titleRequired")));
@@ -92,16 +102,26 @@ class FocusChecklistController {
 
     @PostMapping("/focus/{id}/active")
     @PreAuthorize(Access.PLAN)
-    String setActive(@PathVariable long id, @RequestParam boolean active, @RequestParam int version,
-            @RequestHeader(value = "HX-Request", required = false) @Nullable String hx, RegionScope scope, Model model) {
+    String setActive(
+            @PathVariable long id,
+            @RequestParam boolean active,
+            @RequestParam int version,
+            @RequestHeader(value = "HX-Request", required = false) @Nullable String hx,
+            RegionScope scope,
+            Model model) {
         checklist.setActive(load(id, scope), active, version);
         return afterChange(hx, scope, model);
     }
 
     @PostMapping("/focus/{id}/move")
     @PreAuthorize(Access.PLAN)
-    String move(@PathVariable long id, @RequestParam boolean up, @RequestParam int version,
-            @RequestHeader(value = "HX-Request", required = false) @Nullable String hx, RegionScope scope, Model model) {
+    String move(
+            @PathVariable long id,
+            @RequestParam boolean up,
+            @RequestParam int version,
+            @RequestHeader(value = "HX-Request", required = false) @Nullable String hx,
+            RegionScope scope,
+            Model model) {
         checklist.move(load(id, scope), up, version);
         return afterChange(hx, scope, model);
     }

@@ -37,7 +37,13 @@ class FocusItem {
     private boolean active;
     private final int version;
 
-    FocusItem(long id, long districtId, int position, String title, @Nullable String description, boolean active,
+    FocusItem(
+            long id,
+            long districtId,
+            int position,
+            String title,
+            @Nullable String description,
+            boolean active,
             int version) {
         this.id = id;
         this.districtId = districtId;

@@ -28,7 +28,8 @@ class FocusItems {
 
     /** The active points of a district, for its work plans. */
     List<FocusItem> active(long districtId) {
-        return jdbc.sql("select * from planning.focus_item where district_id = :district and active order by position, id")
+        return jdbc.sql(
+                        "select * from planning.focus_item where district_id = :district and active order by position, id")
                 .param("district", districtId)
                 .query(FocusItems::map)
                 .list();
@@ -85,7 +86,9 @@ class FocusItems {
     /** Swaps the item with its neighbour above (up) or below in the district's order; no-op at either end. */
     void move(FocusItem item, boolean up) {
         Optional<FocusItem> neighbour = jdbc.sql("select * from planning.focus_item where district_id = :district and "
-                        + (up ? "position < :position order by position desc" : "position > :position order by position")
+                        + (up
+                                ? "position < :position order by position desc"
+                                : "position > :position order by position")
                         + " limit 1")
                 .param("district", item.districtId())
                 .param("position", item.position())
@@ -110,7 +113,13 @@ class FocusItems {
     }
 
     private static FocusItem map(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
-        return new FocusItem(rs.getLong("id"), rs.getLong("district_id"), rs.getInt("position"), rs.getString("title"),
-                rs.getString("description"), rs.getBoolean("active"), rs.getInt("version"));
+        return new FocusItem(
+                rs.getLong("id"),
+                rs.getLong("district_id"),
+                rs.getInt("position"),
+                rs.getString("title"),
+                rs.getString("description"),
+                rs.getBoolean("active"),
+                rs.getInt("version"));
     }
 }

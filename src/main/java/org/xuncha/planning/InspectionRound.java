@@ -44,7 +44,10 @@ class InspectionRound {
     }
 
     /** 渠道: the report phone, e-mail and post box the round announces to the public. */
-    record Channels(@Nullable String phone, @Nullable String email, @Nullable String postBox) {
+    record Channels(
+            @Nullable String phone,
+            @Nullable String email,
+            @Nullable String postBox) {
 
         static Channels none() {
             return new Channels(null, null, null);
@@ -70,8 +73,17 @@ class InspectionRound {
     private int version;
     private final List<Object> events = new ArrayList<>();
 
-    InspectionRound(long id, long termId, RoundKind kind, int number, RoundState state, Schedule schedule,
-            Channels channels, List<Township> townships, List<RoundLocality> localities, List<Transition> transitions,
+    InspectionRound(
+            long id,
+            long termId,
+            RoundKind kind,
+            int number,
+            RoundState state,
+            Schedule schedule,
+            Channels channels,
+            List<Township> townships,
+            List<RoundLocality> localities,
+            List<Transition> transitions,
             int version) {
         this.id = id;
         this.termId = termId;
@@ -90,8 +102,17 @@ class InspectionRound {
      * Plans a round: whole township units, each with at least one of its 村居, the 村居 all within those townships,
      * the dates within the term.
      */
-    static InspectionRound plan(long id, Term term, RoundKind kind, int number, Schedule schedule, Channels channels,
-            List<Township> townships, List<RoundLocality> localities, String by, Instant at) {
+    static InspectionRound plan(
+            long id,
+            Term term,
+            RoundKind kind,
+            int number,
+            Schedule schedule,
+            Channels channels,
+            List<Township> townships,
+            List<RoundLocality> localities,
+            String by,
+            Instant at) {
         if (townships.isEmpty() || localities.isEmpty()) {
             throw new RoundRuleViolation("round.rule.nothingToInspect");
         }
@@ -106,16 +127,31 @@ class InspectionRound {
         }
         for (Township township : townships) {
             if (!township.path().startsWith(term.districtPath())) {
-                throw new RoundRuleViolation("round.rule.townshipOutsideDistrict", township.name(), term.districtName());
+                throw new RoundRuleViolation(
+                        "round.rule.townshipOutsideDistrict", township.name(), term.districtName());
             }
             if (localities.stream().noneMatch(l -> l.townshipId() == township.id())) {
                 throw new RoundRuleViolation("round.rule.townshipWithoutLocalities", township.name());
             }
         }
-        InspectionRound round = new InspectionRound(id, term.id(), kind, number, RoundState.PLANNED, schedule, channels,
-                townships, localities, List.of(new Transition(null, RoundState.PLANNED, by, at)), 0);
-        round.events.add(new RoundPlanned(round.roundId(), term.termId(),
-                localities.stream().map(RoundLocality::localityId).toList(), by, at));
+        InspectionRound round = new InspectionRound(
+                id,
+                term.id(),
+                kind,
+                number,
+                RoundState.PLANNED,
+                schedule,
+                channels,
+                townships,
+                localities,
+                List.of(new Transition(null, RoundState.PLANNED, by, at)),
+                0);
+        round.events.add(new RoundPlanned(
+                round.roundId(),
+                term.termId(),
+                localities.stream().map(RoundLocality::localityId).toList(),
+                by,
+                at));
         return round;
     }
 
@@ -155,8 +191,13 @@ class InspectionRound {
         return switch (reached) {
             case APPROVED -> new RoundApproved(roundId(), by, at);
             case IN_FIELD -> new FieldworkStarted(roundId(), by, at);
-            case FIELDWORK_FINISHED -> new FieldworkFinished(roundId(), new TermId(termId),
-                    localities.stream().map(RoundLocality::localityId).toList(), by, at);
+            case FIELDWORK_FINISHED ->
+                new FieldworkFinished(
+                        roundId(),
+                        new TermId(termId),
+                        localities.stream().map(RoundLocality::localityId).toList(),
+                        by,
+                        at);
             case REPORTED -> new RoundReported(roundId(), by, at);
             case FEEDBACK_GIVEN -> new FeedbackGiven(roundId(), by, at);
             case CLOSED -> new RoundClosed(roundId(), by, at);

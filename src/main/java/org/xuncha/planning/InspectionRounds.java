@@ -48,11 +48,14 @@ class InspectionRounds {
     }
 
     long nextId() {
-        return jdbc.sql("select nextval(pg_get_serial_sequence('planning.round', 'id'))").query(Long.class).single();
+        return jdbc.sql("select nextval(pg_get_serial_sequence('planning.round', 'id'))")
+                .query(Long.class)
+                .single();
     }
 
     int nextNumber(long termId, RoundKind kind) {
-        return jdbc.sql("select coalesce(max(number), 0) + 1 from planning.round where term_id = :term and kind = :kind")
+        return jdbc.sql(
+                        "select coalesce(max(number), 0) + 1 from planning.round where term_id = :term and kind = :kind")
                 .param("term", termId)
                 .param("kind", kind.name())
                 .query(Integer.class)
@@ -188,12 +191,18 @@ class InspectionRounds {
             where.append(" and r.state = :state");
             params.put("state", filter.state().name());
         }
-        long total = jdbc.sql("select count(*) from planning.round r" + where).params(params).query(Long.class).single();
+        long total = jdbc.sql("select count(*) from planning.round r" + where)
+                .params(params)
+                .query(Long.class)
+                .single();
         Paged<RoundSummary> shape = new Paged<>(List.of(), page, size, total);
         params.put("limit", size);
         params.put("offset", shape.offset());
-        return new Paged<>(summaries(where + " order by r.entry_date desc, r.id desc limit :limit offset :offset", params),
-                page, size, total);
+        return new Paged<>(
+                summaries(where + " order by r.entry_date desc, r.id desc limit :limit offset :offset", params),
+                page,
+                size,
+                total);
     }
 
     /** A round's summary with the township units and 村居 the scope reaches, when it reaches one. */
@@ -265,10 +274,11 @@ class InspectionRounds {
         List<InspectionRound.Township> townships = jdbc.sql(
                         "select township_id, name, path from planning.round_township where round_id = :id order by position")
                 .param("id", id)
-                .query((rs, n) -> new InspectionRound.Township(rs.getLong("township_id"), rs.getString("name"),
-                        rs.getString("path")))
+                .query((rs, n) -> new InspectionRound.Township(
+                        rs.getLong("township_id"), rs.getString("name"), rs.getString("path")))
                 .list();
-        List<RoundLocality> localities = jdbc.sql("select * from planning.round_locality where round_id = :id order by position")
+        List<RoundLocality> localities = jdbc.sql(
+                        "select * from planning.round_locality where round_id = :id order by position")
                 .param("id", id)
                 .query(InspectionRounds::locality)
                 .list();
@@ -277,33 +287,55 @@ class InspectionRounds {
                 .param("id", id)
                 .query((rs, n) -> new InspectionRound.Transition(
                         rs.getString("from_state") == null ? null : RoundState.valueOf(rs.getString("from_state")),
-                        RoundState.valueOf(rs.getString("to_state")), rs.getString("actor"),
+                        RoundState.valueOf(rs.getString("to_state")),
+                        rs.getString("actor"),
                         rs.getTimestamp("occurred_at").toInstant()))
                 .list();
         return jdbc.sql("select * from planning.round where id = :id")
                 .param("id", id)
-                .query((rs, n) -> new InspectionRound(rs.getLong("id"), rs.getLong("term_id"),
-                        RoundKind.valueOf(rs.getString("kind")), rs.getInt("number"),
+                .query((rs, n) -> new InspectionRound(
+                        rs.getLong("id"),
+                        rs.getLong("term_id"),
+                        RoundKind.valueOf(rs.getString("kind")),
+                        rs.getInt("number"),
                         RoundState.valueOf(rs.getString("state")),
-                        new InspectionRound.Schedule(rs.getDate("entry_date").toLocalDate(),
+                        new InspectionRound.Schedule(
+                                rs.getDate("entry_date").toLocalDate(),
                                 rs.getDate("exit_date").toLocalDate()),
-                        new InspectionRound.Channels(rs.getString("report_phone"), rs.getString("report_email"),
+                        new InspectionRound.Channels(
+                                rs.getString("report_phone"),
+                                rs.getString("report_email"),
                                 rs.getString("report_post_box")),
-                        townships, localities, transitions, rs.getInt("version")))
+                        townships,
+                        localities,
+                        transitions,
+                        rs.getInt("version")))
                 .single();
     }
 
     private static RoundLocality locality(ResultSet rs, int row) throws SQLException {
-        return new RoundLocality(rs.getLong("locality_id"), rs.getString("code"), rs.getString("name"),
-                RegionKind.valueOf(rs.getString("kind")), rs.getLong("township_id"), rs.getString("township_name"),
-                rs.getString("path"), Intensity.valueOf(rs.getString("intensity")), rs.getInt("planned_days"));
+        return new RoundLocality(
+                rs.getLong("locality_id"),
+                rs.getString("code"),
+                rs.getString("name"),
+                RegionKind.valueOf(rs.getString("kind")),
+                rs.getLong("township_id"),
+                rs.getString("township_name"),
+                rs.getString("path"),
+                Intensity.valueOf(rs.getString("intensity")),
+                rs.getInt("planned_days"));
     }
 
     private static RoundSummary summary(ResultSet rs, int row) throws SQLException {
         String townships = rs.getString("townships");
-        return new RoundSummary(new RoundId(rs.getLong("id")), new TermId(rs.getLong("term_id")),
-                rs.getString("term_name"), RoundKind.valueOf(rs.getString("kind")), rs.getInt("number"),
-                RoundState.valueOf(rs.getString("state")), rs.getDate("entry_date").toLocalDate(),
+        return new RoundSummary(
+                new RoundId(rs.getLong("id")),
+                new TermId(rs.getLong("term_id")),
+                rs.getString("term_name"),
+                RoundKind.valueOf(rs.getString("kind")),
+                rs.getInt("number"),
+                RoundState.valueOf(rs.getString("state")),
+                rs.getDate("entry_date").toLocalDate(),
                 rs.getDate("exit_date").toLocalDate(),
                 townships == null || townships.isEmpty() ? List.of() : Arrays.asList(townships.split(",")),
                 rs.getInt("localities"));

@@ -11,8 +11,14 @@ import org.jspecify.annotations.Nullable;
 class Meeting {
 
     /** What the office writes about a meeting. */
-    record Details(MeetingKind kind, @Nullable String title, LocalDateTime startsAt, @Nullable LocalDateTime endsAt,
-            String place, @Nullable String attendees, @Nullable String minutes) {
+    record Details(
+            MeetingKind kind,
+            @Nullable String title,
+            LocalDateTime startsAt,
+            @Nullable LocalDateTime endsAt,
+            String place,
+            @Nullable String attendees,
+            @Nullable String minutes) {
 
         Details {
             if (kind == MeetingKind.OTHER && (title == null || title.isBlank())) {

@@ -30,7 +30,10 @@ class MeetingController {
     record MeetingForm(
             @NotNull MeetingKind kind,
             @Size(max = 100) @Nullable String title,
-            @NotNull @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date,
+
+            @NotNull @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
+            LocalDate date,
+
             @NotNull @DateTimeFormat(pattern = "HH:mm") LocalTime startsAt,
             @DateTimeFormat(pattern = "HH:mm") @Nullable LocalTime endsAt,
             @NotBlank @Size(max = 200) String place,
@@ -43,14 +46,27 @@ class MeetingController {
         }
 
         static MeetingForm of(Meeting meeting) {
-            return new MeetingForm(meeting.kind(), meeting.title(), meeting.day(), meeting.startsAt().toLocalTime(),
-                    meeting.endsAt() == null ? null : meeting.endsAt().toLocalTime(), meeting.place(), meeting.attendees(),
-                    meeting.minutes(), meeting.version());
+            return new MeetingForm(
+                    meeting.kind(),
+                    meeting.title(),
+                    meeting.day(),
+                    meeting.startsAt().toLocalTime(),
+                    meeting.endsAt() == null ? null : meeting.endsAt().toLocalTime(),
+                    meeting.place(),
+                    meeting.attendees(),
+                    meeting.minutes(),
+                    meeting.version());
         }
 
         Meeting.Details details() {
-            return new Meeting.Details(kind, title, date.atTime(startsAt), endsAt == null ? null : date.atTime(endsAt),
-                    place, attendees, minutes);
+            return new Meeting.Details(
+                    kind,
+                    title,
+                    date.atTime(startsAt),
+                    endsAt == null ? null : date.atTime(endsAt),
+                    place,
+                    attendees,
+                    minutes);
         }
     }
 
@@ -60,7 +76,11 @@ class MeetingController {
     private final PlanningMessages messages;
     private final Regions regions;
 
-    MeetingController(InspectionRounds rounds, Meetings meetings, RoundPlanning planning, PlanningMessages messages,
+    MeetingController(
+            InspectionRounds rounds,
+            Meetings meetings,
+            RoundPlanning planning,
+            PlanningMessages messages,
             Regions regions) {
         this.rounds = rounds;
         this.meetings = meetings;
@@ -71,8 +91,12 @@ class MeetingController {
 
     @PostMapping("/rounds/{id}/meetings")
     @PreAuthorize(Access.PLAN)
-    String add(@PathVariable long id, @Valid @ModelAttribute("meetingForm") MeetingForm form, BindingResult errors,
-            RegionScope scope, RedirectAttributes redirect) {
+    String add(
+            @PathVariable long id,
+            @Valid @ModelAttribute("meetingForm") MeetingForm form,
+            BindingResult errors,
+            RegionScope scope,
+            RedirectAttributes redirect) {
         InspectionRound round = load(id, scope);
         if (!errors.hasErrors()) {
             try {
@@ -92,7 +116,8 @@ class MeetingController {
     @PreAuthorize(Access.PLAN)
     String editForm(@PathVariable long id, @PathVariable long meetingId, RegionScope scope, Model model) {
         InspectionRound round = load(id, scope);
-        Meeting meeting = meetings.find(id, meetingId).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+        Meeting meeting =
+                meetings.find(id, meetingId).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
         model.addAttribute("round", round);
         model.addAttribute("meeting", meeting);
         model.addAttribute("meetingForm", MeetingForm.of(meeting));
@@ -102,10 +127,16 @@ class MeetingController {
 
     @PostMapping("/rounds/{id}/meetings/{meetingId}")
     @PreAuthorize(Access.PLAN)
-    String edit(@PathVariable long id, @PathVariable long meetingId, @Valid @ModelAttribute("meetingForm") MeetingForm form,
-            BindingResult errors, RegionScope scope, Model model) {
+    String edit(
+            @PathVariable long id,
+            @PathVariable long meetingId,
+            @Valid @ModelAttribute("meetingForm") MeetingForm form,
+            BindingResult errors,
+            RegionScope scope,
+            Model model) {
         InspectionRound round = load(id, scope);
-        Meeting meeting = meetings.find(id, meetingId).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+        Meeting meeting =
+                meetings.find(id, meetingId).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
         if (!errors.hasErrors()) {
             try {
                 planning.reviseMeeting(meeting, form.details(), form.version());

@@ -66,7 +66,9 @@ class Meetings {
     private static Map<String, @Nullable Object> params(Meeting.Details d) {
         Map<String, @Nullable Object> params = new HashMap<>();
         params.put("kind", d.kind().name());
-        params.put("title", d.title() == null || d.title().isBlank() ? null : d.title().strip());
+        params.put(
+                "title",
+                d.title() == null || d.title().isBlank() ? null : d.title().strip());
         params.put("startsAt", Timestamp.valueOf(d.startsAt()));
         params.put("endsAt", d.endsAt() == null ? null : Timestamp.valueOf(d.endsAt()));
         params.put("place", d.place().strip());
@@ -81,10 +83,17 @@ class Meetings {
 
     private static Meeting map(ResultSet rs, int row) throws SQLException {
         Timestamp endsAt = rs.getTimestamp("ends_at");
-        return new Meeting(rs.getLong("id"), rs.getLong("round_id"),
-                new Meeting.Details(MeetingKind.valueOf(rs.getString("kind")), rs.getString("title"),
-                        rs.getTimestamp("starts_at").toLocalDateTime(), endsAt == null ? null : endsAt.toLocalDateTime(),
-                        rs.getString("place"), rs.getString("attendees"), rs.getString("minutes")),
+        return new Meeting(
+                rs.getLong("id"),
+                rs.getLong("round_id"),
+                new Meeting.Details(
+                        MeetingKind.valueOf(rs.getString("kind")),
+                        rs.getString("title"),
+                        rs.getTimestamp("starts_at").toLocalDateTime(),
+                        endsAt == null ? null : endsAt.toLocalDateTime(),
+                        rs.getString("place"),
+                        rs.getString("attendees"),
+                        rs.getString("minutes")),
                 rs.getInt("version"));
     }
 }

@@ -14,7 +14,8 @@ class PlannedDays {
     private final int focused;
     private final int expedited;
 
-    PlannedDays(@Value("${xuncha.planning.planned-days.focused:15}") int focused,
+    PlannedDays(
+            @Value("${xuncha.planning.planned-days.focused:15}") int focused,
             @Value("${xuncha.planning.planned-days.expedited:5}") int expedited) {
         if (focused < 1 || expedited < 1 || focused > 365 || expedited > 365) {
             throw new IllegalStateException("xuncha.planning.planned-days must be between 1 and 365");

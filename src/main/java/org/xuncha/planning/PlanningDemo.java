@@ -55,15 +55,18 @@ class PlanningDemo {
         RegionSummary district = regions.find(event.districtId()).orElseThrow();
         RegionScope whole = RegionScope.of(List.of(district.id()));
         LocalDate startsOn = LocalDate.of(LocalDate.now(clock).getYear() - 1, 10, 1);
-        Term term = termPlanning.open(district, TERM_NAME, startsOn, startsOn.plusYears(5).minusDays(1),
-                Term.FULL_COVERAGE);
+        Term term = termPlanning.open(
+                district, TERM_NAME, startsOn, startsOn.plusYears(5).minusDays(1), Term.FULL_COVERAGE);
 
         List<RegionSummary> townships = regions.townships(whole).stream()
                 .filter(t -> PILOT_TOWNSHIPS.contains(t.name()))
                 .toList();
-        Map<Long, List<LocalitySummary>> byTownship = regions.localitiesUnder(
-                        townships.stream().map(RegionSummary::id).toList(), whole).stream()
-                .collect(Collectors.groupingBy(LocalitySummary::townshipId));
+        Map<Long, List<LocalitySummary>> byTownship =
+                regions
+                        .localitiesUnder(
+                                townships.stream().map(RegionSummary::id).toList(), whole)
+                        .stream()
+                        .collect(Collectors.groupingBy(LocalitySummary::townshipId));
         List<Long> localities = new ArrayList<>();
         for (RegionSummary township : townships) {
             localities.addAll(pilotLocalities(byTownship.get(township.id())));
@@ -71,27 +74,70 @@ class PlanningDemo {
 
         LocalDate entry = startsOn.plusMonths(2).with(TemporalAdjusters.nextOrSame(DayOfWeek.MONDAY));
         LocalDate exit = entry.plusDays(18);
-        InspectionRound pilot = roundPlanning.plan(term, RoundKind.PILOT, new InspectionRound.Schedule(entry, exit),
+        InspectionRound pilot = roundPlanning.plan(
+                term,
+                RoundKind.PILOT,
+                new InspectionRound.Schedule(entry, exit),
                 new InspectionRound.Channels("0370-3211234", "xcb_suiyang@example.gov.cn", "睢阳区委巡察办（区委大院3号楼）"),
-                townships.stream().map(RegionSummary::id).toList(), localities, whole, "office",
+                townships.stream().map(RegionSummary::id).toList(),
+                localities,
+                whole,
+                "office",
                 at(entry.minusDays(10), 10));
-        roundPlanning.addMeeting(pilot, new Meeting.Details(MeetingKind.PRE_INSPECTION, null,
-                entry.minusDays(3).atTime(9, 0), entry.minusDays(3).atTime(11, 0), "区委巡察办会议室",
-                "区委巡察办、区纪委监委、组织部、信访局、扶贫办负责同志，试点乡镇党委书记", null));
-        roundPlanning.addMeeting(pilot, new Meeting.Details(MeetingKind.MOBILIZATION, null, entry.atTime(9, 0),
-                entry.atTime(10, 30), "坞墙镇政府会议室", "试点乡镇党委班子成员，试点村居“两委”干部，巡察组全体成员",
-                "宣读授权书，通报试点巡察安排，公布举报电话、邮箱和信箱。"));
-        roundPlanning.addMeeting(pilot, new Meeting.Details(MeetingKind.MID_INSPECTION, null,
-                entry.plusDays(9).atTime(15, 0), null, "区委巡察办会议室", "各巡察组组长", null));
-        roundPlanning.addMeeting(pilot, new Meeting.Details(MeetingKind.POST_INSPECTION, null,
-                exit.plusDays(4).atTime(9, 0), null, "区委巡察办会议室",
-                "区纪委监委、组织部、信访局负责同志，各巡察组组长", null));
-        roundPlanning.advance(pilot, RoundState.APPROVED, pilot.version(), new InspectionRound.Actor("director", true),
+        roundPlanning.addMeeting(
+                pilot,
+                new Meeting.Details(
+                        MeetingKind.PRE_INSPECTION,
+                        null,
+                        entry.minusDays(3).atTime(9, 0),
+                        entry.minusDays(3).atTime(11, 0),
+                        "区委巡察办会议室",
+                        "区委巡察办、区纪委监委、组织部、信访局、扶贫办负责同志，试点乡镇党委书记",
+                        null));
+        roundPlanning.addMeeting(
+                pilot,
+                new Meeting.Details(
+                        MeetingKind.MOBILIZATION,
+                        null,
+                        entry.atTime(9, 0),
+                        entry.atTime(10, 30),
+                        "坞墙镇政府会议室",
+                        "试点乡镇党委班子成员，试点村居“两委”干部，巡察组全体成员",
+                        "宣读授权书，通报试点巡察安排，公布举报电话、邮箱和信箱。"));
+        roundPlanning.addMeeting(
+                pilot,
+                new Meeting.Details(
+                        MeetingKind.MID_INSPECTION,
+                        null,
+                        entry.plusDays(9).atTime(15, 0),
+                        null,
+                        "区委巡察办会议室",
+                        "各巡察组组长",
+                        null));
+        roundPlanning.addMeeting(
+                pilot,
+                new Meeting.Details(
+                        MeetingKind.POST_INSPECTION,
+                        null,
+                        exit.plusDays(4).atTime(9, 0),
+                        null,
+                        "区委巡察办会议室",
+                        "区纪委监委、组织部、信访局负责同志，各巡察组组长",
+                        null));
+        roundPlanning.advance(
+                pilot,
+                RoundState.APPROVED,
+                pilot.version(),
+                new InspectionRound.Actor("director", true),
                 at(entry.minusDays(7), 16));
-        roundPlanning.advance(pilot, RoundState.IN_FIELD, pilot.version(), new InspectionRound.Actor("office", false),
-                at(entry, 8));
-        roundPlanning.advance(pilot, RoundState.FIELDWORK_FINISHED, pilot.version(),
-                new InspectionRound.Actor("office", false), at(exit, 17));
+        roundPlanning.advance(
+                pilot, RoundState.IN_FIELD, pilot.version(), new InspectionRound.Actor("office", false), at(entry, 8));
+        roundPlanning.advance(
+                pilot,
+                RoundState.FIELDWORK_FINISHED,
+                pilot.version(),
+                new InspectionRound.Actor("office", false),
+                at(exit, 17));
     }
 
     /** Two 村居 of a township: its first 村 and its first 社区 where it has both, else its first two. */
@@ -100,7 +146,9 @@ class PlanningDemo {
         for (RegionKind kind : List.of(RegionKind.VILLAGE, RegionKind.COMMUNITY)) {
             ofTownship.stream().filter(l -> l.kind() == kind).findFirst().ifPresent(l -> picked.add(l.id()));
         }
-        ofTownship.stream().map(LocalitySummary::id).filter(id -> !picked.contains(id))
+        ofTownship.stream()
+                .map(LocalitySummary::id)
+                .filter(id -> !picked.contains(id))
                 .limit(PILOT_LOCALITIES_PER_TOWNSHIP - picked.size())
                 .forEach(picked::add);
         return picked;

@@ -18,12 +18,14 @@ class PlanningMessages {
 
     String of(RoundRuleViolation violation) {
         Object[] args = Arrays.stream(violation.args()).map(this::label).toArray();
-        return messages.getMessage(violation.messageKey(), args, violation.messageKey(), LocaleContextHolder.getLocale());
+        return messages.getMessage(
+                violation.messageKey(), args, violation.messageKey(), LocaleContextHolder.getLocale());
     }
 
     private Object label(Object arg) {
         if (arg instanceof RoundState state) {
-            return messages.getMessage("roundState." + state.name(), null, state.name(), LocaleContextHolder.getLocale());
+            return messages.getMessage(
+                    "roundState." + state.name(), null, state.name(), LocaleContextHolder.getLocale());
         }
         if (arg instanceof LocalDate date) {
             return date.toString();

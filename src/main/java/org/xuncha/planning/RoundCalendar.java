@@ -18,10 +18,19 @@ import org.jspecify.annotations.Nullable;
 record RoundCalendar(YearMonth month, List<List<Day>> weeks, YearMonth first, YearMonth last) {
 
     /** A line of the agenda: the entry or exit (a message key), or a meeting. */
-    record AgendaItem(LocalDateTime at, @Nullable String mark, @Nullable Meeting meeting) {}
+    record AgendaItem(
+            LocalDateTime at,
+            @Nullable String mark,
+            @Nullable Meeting meeting) {}
 
     /** A day of the grid. */
-    record Day(LocalDate date, boolean inMonth, boolean today, boolean fieldwork, boolean entry, boolean exit,
+    record Day(
+            LocalDate date,
+            boolean inMonth,
+            boolean today,
+            boolean fieldwork,
+            boolean entry,
+            boolean exit,
             List<Meeting> meetings) {}
 
     static RoundCalendar of(InspectionRound round, List<Meeting> meetings, YearMonth month, LocalDate today) {
@@ -40,8 +49,13 @@ record RoundCalendar(YearMonth month, List<List<Day>> weeks, YearMonth first, Ye
             List<Day> week = new ArrayList<>(7);
             for (int i = 0; i < 7; i++, day = day.plusDays(1)) {
                 LocalDate date = day;
-                week.add(new Day(date, YearMonth.from(date).equals(month), date.equals(today), schedule.includes(date),
-                        date.equals(schedule.entryDate()), date.equals(schedule.exitDate()),
+                week.add(new Day(
+                        date,
+                        YearMonth.from(date).equals(month),
+                        date.equals(today),
+                        schedule.includes(date),
+                        date.equals(schedule.entryDate()),
+                        date.equals(schedule.exitDate()),
                         meetings.stream().filter(m -> m.day().equals(date)).toList()));
             }
             weeks.add(week);

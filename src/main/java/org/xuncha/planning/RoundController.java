@@ -53,24 +53,42 @@ class RoundController {
             @NotNull RoundKind kind,
             @NotEmpty List<Long> township,
             @NotEmpty List<Long> locality,
-            @NotNull @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate entryDate,
-            @NotNull @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate exitDate,
-            @Size(max = 40) @Pattern(regexp = "[0-9\\-+ ()]*") @Nullable String phone,
+
+            @NotNull @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
+            LocalDate entryDate,
+
+            @NotNull @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
+            LocalDate exitDate,
+
+            @Size(max = 40) @Pattern(regexp = "[0-9\\-+ ()]*") @Nullable
+            String phone,
+
             @Size(max = 100) @Email @Nullable String email,
             @Size(max = 200) @Nullable String postBox) {}
 
     /** New dates and channels of a planned round. */
     record ScheduleForm(
-            @NotNull @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate entryDate,
-            @NotNull @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate exitDate,
-            @Size(max = 40) @Pattern(regexp = "[0-9\\-+ ()]*") @Nullable String phone,
+            @NotNull @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
+            LocalDate entryDate,
+
+            @NotNull @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
+            LocalDate exitDate,
+
+            @Size(max = 40) @Pattern(regexp = "[0-9\\-+ ()]*") @Nullable
+            String phone,
+
             @Size(max = 100) @Email @Nullable String email,
             @Size(max = 200) @Nullable String postBox,
             int version) {
 
         static ScheduleForm of(InspectionRound round) {
-            return new ScheduleForm(round.schedule().entryDate(), round.schedule().exitDate(), round.channels().phone(),
-                    round.channels().email(), round.channels().postBox(), round.version());
+            return new ScheduleForm(
+                    round.schedule().entryDate(),
+                    round.schedule().exitDate(),
+                    round.channels().phone(),
+                    round.channels().email(),
+                    round.channels().postBox(),
+                    round.version());
         }
 
         InspectionRound.Channels channels() {
@@ -90,9 +108,18 @@ class RoundController {
     private final Regions regions;
     private final Clock clock;
 
-    RoundController(InspectionRounds rounds, Terms terms, Meetings meetings, FocusItems focusItems,
-            RoundPlanning planning, RoundPlanner planner, RoundDocuments documents, PlanningMessages messages,
-            PlanningAudit audit, Regions regions, Clock clock) {
+    RoundController(
+            InspectionRounds rounds,
+            Terms terms,
+            Meetings meetings,
+            FocusItems focusItems,
+            RoundPlanning planning,
+            RoundPlanner planner,
+            RoundDocuments documents,
+            PlanningMessages messages,
+            PlanningAudit audit,
+            Regions regions,
+            Clock clock) {
         this.rounds = rounds;
         this.terms = terms;
         this.meetings = meetings;
@@ -108,9 +135,13 @@ class RoundController {
 
     @GetMapping("/rounds")
     @PreAuthorize(Access.ROUNDS)
-    String list(@RequestParam(required = false) @Nullable Long term, @RequestParam(required = false) @Nullable RoundState state,
-            @RequestParam(defaultValue = "0") int page, @RequestHeader(value = "HX-Request", required = false) @Nullable String hx,
-            RegionScope scope, Model model) {
+    String list(
+            @RequestParam(required = false) @Nullable Long term,
+            @RequestParam(required = false) @Nullable RoundState state,
+            @RequestParam(defaultValue = "0") int page,
+            @RequestHeader(value = "HX-Request", required = false) @Nullable String hx,
+            RegionScope scope,
+            Model model) {
         ScopePrefixes prefixes = ScopePrefixes.of(scope, regions);
         InspectionRounds.Filter filter = new InspectionRounds.Filter(term, state);
         model.addAttribute("filter", filter);
@@ -122,14 +153,21 @@ class RoundController {
 
     @GetMapping("/rounds/new")
     @PreAuthorize(Access.PLAN)
-    String planner(@RequestParam(required = false) @Nullable Long term, @RequestParam(defaultValue = "REGULAR") RoundKind kind,
+    String planner(
+            @RequestParam(required = false) @Nullable Long term,
+            @RequestParam(defaultValue = "REGULAR") RoundKind kind,
             @RequestParam(required = false) @Nullable List<Long> township,
             @RequestParam(required = false) @Nullable List<Long> locality,
-            @RequestParam(required = false) @Nullable @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate entryDate,
+            @RequestParam(required = false) @Nullable @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
+                    LocalDate entryDate,
             @RequestParam(required = false) @Nullable @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate exitDate,
-            @RequestParam(required = false) @Nullable String phone, @RequestParam(required = false) @Nullable String email,
-            @RequestParam(required = false) @Nullable String postBox, @RequestParam(defaultValue = "false") boolean keep,
-            @RequestHeader(value = "HX-Request", required = false) @Nullable String hx, RegionScope scope, Model model) {
+            @RequestParam(required = false) @Nullable String phone,
+            @RequestParam(required = false) @Nullable String email,
+            @RequestParam(required = false) @Nullable String postBox,
+            @RequestParam(defaultValue = "false") boolean keep,
+            @RequestHeader(value = "HX-Request", required = false) @Nullable String hx,
+            RegionScope scope,
+            Model model) {
         ScopePrefixes prefixes = ScopePrefixes.of(scope, regions);
         List<Term> available = terms.all(prefixes);
         if (available.isEmpty()) {
@@ -137,8 +175,18 @@ class RoundController {
         }
         Term chosen = choose(available, term);
         List<Long> townships = township == null ? List.of() : township;
-        model.addAttribute("form", new PlannerForm(chosen.id(), kind, townships, locality == null ? List.of() : locality,
-                entryDate, exitDate, phone, email, postBox));
+        model.addAttribute(
+                "form",
+                new PlannerForm(
+                        chosen.id(),
+                        kind,
+                        townships,
+                        locality == null ? List.of() : locality,
+                        entryDate,
+                        exitDate,
+                        phone,
+                        email,
+                        postBox));
         // a change of step 1 preselects afresh; a change of step 2 (keep) or a full page keeps what the user ticked
         List<Long> selection = keep ? (locality == null ? List.of() : locality) : hx != null ? null : locality;
         addPlanner(model, available, chosen, kind, townships, selection, scope);
@@ -147,8 +195,12 @@ class RoundController {
 
     @PostMapping("/rounds")
     @PreAuthorize(Access.PLAN)
-    String create(@Valid @ModelAttribute("form") PlannerForm form, BindingResult errors, RegionScope scope,
-            Authentication authentication, Model model) {
+    String create(
+            @Valid @ModelAttribute("form") PlannerForm form,
+            BindingResult errors,
+            RegionScope scope,
+            Authentication authentication,
+            Model model) {
         ScopePrefixes prefixes = ScopePrefixes.of(scope, regions);
         List<Term> available = terms.all(prefixes);
         if (available.isEmpty()) {
@@ -156,22 +208,35 @@ class RoundController {
         }
         Term term = form.term() == null
                 ? choose(available, null)
-                : available.stream().filter(t -> t.id() == form.term()).findFirst()
+                : available.stream()
+                        .filter(t -> t.id() == form.term())
+                        .findFirst()
                         .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
         if (!errors.hasErrors()) {
             try {
-                InspectionRound round = planning.plan(term, form.kind(),
+                InspectionRound round = planning.plan(
+                        term,
+                        form.kind(),
                         new InspectionRound.Schedule(form.entryDate(), form.exitDate()),
-                        channels(form.phone(), form.email(), form.postBox()), form.township(), form.locality(), scope,
-                        authentication.getName(), clock.instant());
+                        channels(form.phone(), form.email(), form.postBox()),
+                        form.township(),
+                        form.locality(),
+                        scope,
+                        authentication.getName(),
+                        clock.instant());
                 return "redirect:/rounds/" + round.id();
             } catch (RoundRuleViolation violation) {
                 model.addAttribute("error", messages.of(violation));
             }
         }
-        addPlanner(model, available, term, form.kind() == null ? RoundKind.REGULAR : form.kind(),
+        addPlanner(
+                model,
+                available,
+                term,
+                form.kind() == null ? RoundKind.REGULAR : form.kind(),
                 form.township() == null ? List.of() : form.township(),
-                form.locality() == null ? List.of() : form.locality(), scope);
+                form.locality() == null ? List.of() : form.locality(),
+                scope);
         return "planning/round-new";
     }
 
@@ -186,17 +251,30 @@ class RoundController {
         model.addAttribute("term", terms.get(round.termId()));
         model.addAttribute("localities", visible);
         model.addAttribute("groups", group(visible));
-        model.addAttribute("villages", visible.stream().filter(l -> l.kind() == RegionKind.VILLAGE).count());
-        model.addAttribute("communities", visible.stream().filter(l -> l.kind() == RegionKind.COMMUNITY).count());
-        model.addAttribute("focused", visible.stream().filter(l -> l.intensity() == Intensity.FOCUSED).count());
-        model.addAttribute("expedited", visible.stream().filter(l -> l.intensity() == Intensity.EXPEDITED).count());
+        model.addAttribute(
+                "villages",
+                visible.stream().filter(l -> l.kind() == RegionKind.VILLAGE).count());
+        model.addAttribute(
+                "communities",
+                visible.stream().filter(l -> l.kind() == RegionKind.COMMUNITY).count());
+        model.addAttribute(
+                "focused",
+                visible.stream().filter(l -> l.intensity() == Intensity.FOCUSED).count());
+        model.addAttribute(
+                "expedited",
+                visible.stream()
+                        .filter(l -> l.intensity() == Intensity.EXPEDITED)
+                        .count());
         model.addAttribute("states", RoundState.values());
         model.addAttribute("meetings", roundMeetings);
-        model.addAttribute("calendar", RoundCalendar.of(round, roundMeetings, initialMonth(round), LocalDate.now(clock)));
+        model.addAttribute(
+                "calendar", RoundCalendar.of(round, roundMeetings, initialMonth(round), LocalDate.now(clock)));
         model.addAttribute("documentKinds", RoundDocuments.Kind.values());
         model.addAttribute("meetingKinds", MeetingKind.values());
         if (!model.containsAttribute("meetingForm")) {
-            model.addAttribute("meetingForm", MeetingController.MeetingForm.blank(round.schedule().entryDate()));
+            model.addAttribute(
+                    "meetingForm",
+                    MeetingController.MeetingForm.blank(round.schedule().entryDate()));
         }
         if (!model.containsAttribute("scheduleForm")) {
             model.addAttribute("scheduleForm", ScheduleForm.of(round));
@@ -206,14 +284,19 @@ class RoundController {
 
     @PostMapping("/rounds/{id}/state")
     @PreAuthorize(Access.ADVANCE)
-    String advance(@PathVariable long id, @RequestParam RoundState to, @RequestParam int version, RegionScope scope,
-            Authentication authentication, RedirectAttributes redirect) {
+    String advance(
+            @PathVariable long id,
+            @RequestParam RoundState to,
+            @RequestParam int version,
+            RegionScope scope,
+            Authentication authentication,
+            RedirectAttributes redirect) {
         InspectionRound round = load(id, ScopePrefixes.of(scope, regions));
         boolean director = authentication.getAuthorities().stream()
                 .anyMatch(a -> a.getAuthority().equals("ROLE_OFFICE_DIRECTOR"));
         try {
-            planning.advance(round, to, version, new InspectionRound.Actor(authentication.getName(), director),
-                    clock.instant());
+            planning.advance(
+                    round, to, version, new InspectionRound.Actor(authentication.getName(), director), clock.instant());
             redirect.addFlashAttribute("saved", true);
         } catch (RoundRuleViolation violation) {
             redirect.addFlashAttribute("error", messages.of(violation));
@@ -223,8 +306,12 @@ class RoundController {
 
     @PostMapping("/rounds/{id}/schedule")
     @PreAuthorize(Access.PLAN)
-    String reschedule(@PathVariable long id, @Valid @ModelAttribute("scheduleForm") ScheduleForm form, BindingResult errors,
-            RegionScope scope, RedirectAttributes redirect) {
+    String reschedule(
+            @PathVariable long id,
+            @Valid @ModelAttribute("scheduleForm") ScheduleForm form,
+            BindingResult errors,
+            RegionScope scope,
+            RedirectAttributes redirect) {
         InspectionRound round = load(id, ScopePrefixes.of(scope, regions));
         if (errors.hasErrors()) {
             redirect.addFlashAttribute("scheduleForm", form);
@@ -232,8 +319,12 @@ class RoundController {
             return "redirect:/rounds/" + id + "#schedule";
         }
         try {
-            planning.reschedule(round, terms.get(round.termId()),
-                    new InspectionRound.Schedule(form.entryDate(), form.exitDate()), form.channels(), form.version());
+            planning.reschedule(
+                    round,
+                    terms.get(round.termId()),
+                    new InspectionRound.Schedule(form.entryDate(), form.exitDate()),
+                    form.channels(),
+                    form.version());
             redirect.addFlashAttribute("saved", true);
         } catch (RoundRuleViolation violation) {
             redirect.addFlashAttribute("error", messages.of(violation));
@@ -243,16 +334,22 @@ class RoundController {
 
     @GetMapping("/rounds/{id}/calendar")
     @PreAuthorize(Access.ROUNDS)
-    String calendar(@PathVariable long id, @RequestParam(required = false) @Nullable YearMonth month,
-            @RequestHeader(value = "HX-Request", required = false) @Nullable String hx, RegionScope scope, Model model) {
+    String calendar(
+            @PathVariable long id,
+            @RequestParam(required = false) @Nullable YearMonth month,
+            @RequestHeader(value = "HX-Request", required = false) @Nullable String hx,
+            RegionScope scope,
+            Model model) {
         InspectionRound round = load(id, ScopePrefixes.of(scope, regions));
         List<Meeting> roundMeetings = meetings.ofRound(id);
         model.addAttribute("round", round);
         model.addAttribute("term", terms.get(round.termId()));
         model.addAttribute("meetings", roundMeetings);
         model.addAttribute("agenda", RoundCalendar.agenda(round, roundMeetings));
-        model.addAttribute("calendar", RoundCalendar.of(round, roundMeetings, month == null ? initialMonth(round) : month,
-                LocalDate.now(clock)));
+        model.addAttribute(
+                "calendar",
+                RoundCalendar.of(
+                        round, roundMeetings, month == null ? initialMonth(round) : month, LocalDate.now(clock)));
         return hx != null ? "planning/partials/calendar :: calendar" : "planning/round-calendar";
     }
 
@@ -265,20 +362,30 @@ class RoundController {
         }
         InspectionRound round = load(id, ScopePrefixes.of(scope, regions));
         Term term = terms.get(round.termId());
-        byte[] bytes = documents.generate(kind, term, round, meetings.ofRound(id), focusItems.active(term.districtId()),
-                LocalDate.now(clock));
+        byte[] bytes = documents.generate(
+                kind, term, round, meetings.ofRound(id), focusItems.active(term.districtId()), LocalDate.now(clock));
         String fileName = RoundDocuments.fileName(kind, term, round);
         audit.record(AuditAction.EXPORT, "Round", round.id(), fileName);
         return ResponseEntity.ok()
-                .header(HttpHeaders.CONTENT_DISPOSITION,
-                        ContentDisposition.attachment().filename(fileName, StandardCharsets.UTF_8).build().toString())
+                .header(
+                        HttpHeaders.CONTENT_DISPOSITION,
+                        ContentDisposition.attachment()
+                                .filename(fileName, StandardCharsets.UTF_8)
+                                .build()
+                                .toString())
                 .contentType(MediaType.parseMediaType(
                         "application/vnd.openxmlformats-officedocument.wordprocessingml.document"))
                 .body(bytes);
     }
 
-    private void addPlanner(Model model, List<Term> available, Term term, RoundKind kind, List<Long> townships,
-            @Nullable List<Long> selection, RegionScope scope) {
+    private void addPlanner(
+            Model model,
+            List<Term> available,
+            Term term,
+            RoundKind kind,
+            List<Long> townships,
+            @Nullable List<Long> selection,
+            RegionScope scope) {
         model.addAttribute("terms", available);
         model.addAttribute("term", term);
         model.addAttribute("kinds", RoundKind.values());
@@ -288,7 +395,9 @@ class RoundController {
     /** The chosen term, else the one running today, else the latest. */
     private Term choose(List<Term> available, @Nullable Long id) {
         LocalDate today = LocalDate.now(clock);
-        return available.stream().filter(t -> id != null && t.id() == id).findFirst()
+        return available.stream()
+                .filter(t -> id != null && t.id() == id)
+                .findFirst()
                 .or(() -> available.stream()
                         .filter(t -> !today.isBefore(t.startsOn()) && !today.isAfter(t.endsOn()))
                         .findFirst())

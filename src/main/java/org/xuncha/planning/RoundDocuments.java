@@ -69,7 +69,12 @@ class RoundDocuments {
         return term.name() + round.label() + kind.fileTitle() + ".docx";
     }
 
-    byte[] generate(Kind kind, Term term, InspectionRound round, List<Meeting> meetings, List<FocusItem> focus,
+    byte[] generate(
+            Kind kind,
+            Term term,
+            InspectionRound round,
+            List<Meeting> meetings,
+            List<FocusItem> focus,
             LocalDate date) {
         return switch (kind) {
             case WORK_PLAN -> workPlan(term, round, meetings, focus, date);
@@ -80,7 +85,8 @@ class RoundDocuments {
 
     byte[] workPlan(Term term, InspectionRound round, List<Meeting> meetings, List<FocusItem> focus, LocalDate date) {
         String name = term.name() + round.label();
-        OfficialDocument document = documents.create()
+        OfficialDocument document = documents
+                .create()
                 .title(name + "巡察村居工作方案")
                 .paragraph("为深入贯彻全面从严治党要求，推动全面从严治党向基层延伸，打通全面从严治党“最后一公里”，根据《"
                         + term.districtName() + "委巡察向村居延伸工作规划》关于“" + term.goal() + "”的目标，区委决定开展"
@@ -91,23 +97,28 @@ class RoundDocuments {
                         + "坚持重心下移、力量下沉，到基层一线听民声、解民忧、护民利，实打实地摸清痛点难点焦点问题，推动政治监督直达“神经末梢”。")
                 .secondLevel("（二）巡察对象")
                 .paragraph("本轮采取“整体式分类化”模式，以乡（镇、办事处）为整体，村、社区分类巡察，对" + townshipNames(round)
-                        + "共" + round.townships().size() + "个乡（镇、办事处）的" + round.localities().size() + "个村居党组织开展巡察，其中村"
+                        + "共" + round.townships().size() + "个乡（镇、办事处）的"
+                        + round.localities().size() + "个村居党组织开展巡察，其中村"
                         + round.count(RegionKind.VILLAGE) + "个、社区" + round.count(RegionKind.COMMUNITY) + "个；重点巡察"
                         + round.count(Intensity.FOCUSED) + "个，快进快出" + round.count(Intensity.EXPEDITED) + "个。");
         int n = 1;
-        for (Map.Entry<InspectionRound.Township, Map<RegionKind, List<RoundLocality>>> township
-                : round.localitiesByTownship().entrySet()) {
-            int count = township.getValue().values().stream().mapToInt(List::size).sum();
+        for (Map.Entry<InspectionRound.Township, Map<RegionKind, List<RoundLocality>>> township :
+                round.localitiesByTownship().entrySet()) {
+            int count =
+                    township.getValue().values().stream().mapToInt(List::size).sum();
             String text = township.getValue().entrySet().stream()
-                    .map(kind -> kindName(kind.getKey()) + "：" + kind.getValue().stream()
-                            .map(l -> l.name() + "（" + intensityName(l.intensity()) + "）")
-                            .collect(Collectors.joining("、")))
-                    .collect(Collectors.joining("；")) + "。";
+                            .map(kind -> kindName(kind.getKey()) + "："
+                                    + kind.getValue().stream()
+                                            .map(l -> l.name() + "（" + intensityName(l.intensity()) + "）")
+                                            .collect(Collectors.joining("、")))
+                            .collect(Collectors.joining("；"))
+                    + "。";
             document.thirdLevel(n++ + "." + township.getKey().name() + "（" + count + "个）。", text);
         }
         document.firstLevel("二、时间安排")
                 .paragraph("本轮巡察于" + OfficialDocument.dateText(round.schedule().entryDate()) + "进驻，"
-                        + OfficialDocument.dateText(round.schedule().exitDate()) + "结束进驻，共" + round.schedule().days()
+                        + OfficialDocument.dateText(round.schedule().exitDate()) + "结束进驻，共"
+                        + round.schedule().days()
                         + "天。" + scheduleByIntensity(round));
         if (meetings.isEmpty()) {
             document.paragraph("动员会、巡前促进会、巡中调度会、巡后协商会的时间、地点另行通知。");
@@ -115,8 +126,10 @@ class RoundDocuments {
             document.paragraph("本轮巡察安排以下会议：");
             n = 1;
             for (Meeting meeting : meetings) {
-                document.thirdLevel(n++ + "." + meetingName(meeting) + "。", OfficialDocument.dateText(meeting.day())
-                        + TIME.format(meeting.startsAt()) + "，在" + meeting.place() + "召开。");
+                document.thirdLevel(
+                        n++ + "." + meetingName(meeting) + "。",
+                        OfficialDocument.dateText(meeting.day()) + TIME.format(meeting.startsAt()) + "，在"
+                                + meeting.place() + "召开。");
             }
         }
         document.firstLevel("三、方式方法")
@@ -130,7 +143,8 @@ class RoundDocuments {
                 .paragraph("紧扣“六围绕一加强”，以党章党纪为尺子，紧盯“关键少数”，重点检查以下方面：");
         n = 1;
         for (FocusItem item : focus) {
-            document.secondLevel(ChineseNumerals.secondLevel(n++) + item.title() + "。",
+            document.secondLevel(
+                    ChineseNumerals.secondLevel(n++) + item.title() + "。",
                     item.description() == null ? "" : item.description());
         }
         InspectionRound.Channels channels = round.channels();
@@ -154,11 +168,12 @@ class RoundDocuments {
 
     byte[] groupNotice(Term term, InspectionRound round, LocalDate date) {
         String name = term.name() + round.label();
-        OfficialDocument document = documents.create()
+        OfficialDocument document = documents
+                .create()
                 .title("关于成立" + name + "巡察村居巡察组的通知")
                 .addressee("各乡（镇、办事处）党委，区直有关单位：")
-                .paragraph("根据区委巡察工作安排，经区委巡察工作领导小组研究，决定成立" + name + "巡察村居巡察组，对"
-                        + townshipNames(round) + "的" + round.localities().size() + "个村居党组织开展巡察。现将有关事项通知如下：")
+                .paragraph("根据区委巡察工作安排，经区委巡察工作领导小组研究，决定成立" + name + "巡察村居巡察组，对" + townshipNames(round) + "的"
+                        + round.localities().size() + "个村居党组织开展巡察。现将有关事项通知如下：")
                 .firstLevel("一、巡察组组成")
                 .placeholder("巡察组组建后在此填写：各巡察组组长、副组长、组员及其联系的乡（镇、办事处）和村居")
                 .paragraph("本轮巡察涉及的乡（镇、办事处）和村居如下：");
@@ -175,7 +190,8 @@ class RoundDocuments {
 
     byte[] authorization(Term term, InspectionRound round, LocalDate date) {
         String name = term.name() + round.label();
-        OfficialDocument document = documents.create()
+        OfficialDocument document = documents
+                .create()
                 .title(name + "巡察村居授权书")
                 .paragraph("根据《中国共产党巡视工作条例》和区委巡察工作安排，" + term.leadingGroup() + "授权下列巡察组，于"
                         + OfficialDocument.dateText(round.schedule().entryDate()) + "至"
@@ -185,9 +201,11 @@ class RoundDocuments {
                 .placeholder("巡察组组建后在此填写：各巡察组名称及组长、副组长、组员");
         List<List<String>> rows = new ArrayList<>();
         int n = 1;
-        for (Map.Entry<InspectionRound.Township, Map<RegionKind, List<RoundLocality>>> township
-                : round.localitiesByTownship().entrySet()) {
-            String localities = township.getValue().values().stream().flatMap(List::stream).map(RoundLocality::name)
+        for (Map.Entry<InspectionRound.Township, Map<RegionKind, List<RoundLocality>>> township :
+                round.localitiesByTownship().entrySet()) {
+            String localities = township.getValue().values().stream()
+                    .flatMap(List::stream)
+                    .map(RoundLocality::name)
                     .collect(Collectors.joining("、"));
             rows.add(List.of(String.valueOf(n++), township.getKey().name(), localities, "待定"));
         }
@@ -201,29 +219,44 @@ class RoundDocuments {
     private static void townshipTable(OfficialDocument document, InspectionRound round) {
         List<List<String>> rows = new ArrayList<>();
         int n = 1;
-        for (Map.Entry<InspectionRound.Township, Map<RegionKind, List<RoundLocality>>> township
-                : round.localitiesByTownship().entrySet()) {
-            List<RoundLocality> all = township.getValue().values().stream().flatMap(List::stream).toList();
-            rows.add(List.of(String.valueOf(n++), township.getKey().name(),
-                    count(all, l -> l.kind() == RegionKind.VILLAGE), count(all, l -> l.kind() == RegionKind.COMMUNITY),
-                    count(all, l -> l.intensity() == Intensity.FOCUSED), count(all, l -> l.intensity() == Intensity.EXPEDITED),
+        for (Map.Entry<InspectionRound.Township, Map<RegionKind, List<RoundLocality>>> township :
+                round.localitiesByTownship().entrySet()) {
+            List<RoundLocality> all =
+                    township.getValue().values().stream().flatMap(List::stream).toList();
+            rows.add(List.of(
+                    String.valueOf(n++),
+                    township.getKey().name(),
+                    count(all, l -> l.kind() == RegionKind.VILLAGE),
+                    count(all, l -> l.kind() == RegionKind.COMMUNITY),
+                    count(all, l -> l.intensity() == Intensity.FOCUSED),
+                    count(all, l -> l.intensity() == Intensity.EXPEDITED),
                     String.valueOf(all.size())));
         }
-        rows.add(List.of("", "合计", String.valueOf(round.count(RegionKind.VILLAGE)),
-                String.valueOf(round.count(RegionKind.COMMUNITY)), String.valueOf(round.count(Intensity.FOCUSED)),
-                String.valueOf(round.count(Intensity.EXPEDITED)), String.valueOf(round.localities().size())));
+        rows.add(List.of(
+                "",
+                "合计",
+                String.valueOf(round.count(RegionKind.VILLAGE)),
+                String.valueOf(round.count(RegionKind.COMMUNITY)),
+                String.valueOf(round.count(Intensity.FOCUSED)),
+                String.valueOf(round.count(Intensity.EXPEDITED)),
+                String.valueOf(round.localities().size())));
         document.table(List.of("序号", "乡（镇、办事处）", "村", "社区", "重点巡察", "快进快出", "合计"), rows);
     }
 
     private static void localityTable(OfficialDocument document, InspectionRound round) {
         List<List<String>> rows = new ArrayList<>();
         int n = 1;
-        for (Map.Entry<InspectionRound.Township, Map<RegionKind, List<RoundLocality>>> township
-                : round.localitiesByTownship().entrySet()) {
+        for (Map.Entry<InspectionRound.Township, Map<RegionKind, List<RoundLocality>>> township :
+                round.localitiesByTownship().entrySet()) {
             for (List<RoundLocality> ofKind : township.getValue().values()) {
                 for (RoundLocality l : ofKind) {
-                    rows.add(List.of(String.valueOf(n++), township.getKey().name(), l.name(), kindName(l.kind()),
-                            intensityName(l.intensity()), String.valueOf(l.plannedDays())));
+                    rows.add(List.of(
+                            String.valueOf(n++),
+                            township.getKey().name(),
+                            l.name(),
+                            kindName(l.kind()),
+                            intensityName(l.intensity()),
+                            String.valueOf(l.plannedDays())));
                 }
             }
         }
@@ -237,10 +270,14 @@ class RoundDocuments {
     private static String scheduleByIntensity(InspectionRound round) {
         StringBuilder text = new StringBuilder();
         for (Intensity intensity : Intensity.values()) {
-            round.localities().stream().filter(l -> l.intensity() == intensity).mapToInt(RoundLocality::plannedDays).max()
-                    .ifPresent(days -> text.append(intensity == Intensity.FOCUSED
-                            ? "对党建工作薄弱、经济实体量较大、矛盾问题较多的村居重点巡察，每个村居安排" + days + "天左右；"
-                            : "对情况较好、矛盾较少的村居快进快出，每个村居安排" + days + "天左右；"));
+            round.localities().stream()
+                    .filter(l -> l.intensity() == intensity)
+                    .mapToInt(RoundLocality::plannedDays)
+                    .max()
+                    .ifPresent(days -> text.append(
+                            intensity == Intensity.FOCUSED
+                                    ? "对党建工作薄弱、经济实体量较大、矛盾问题较多的村居重点巡察，每个村居安排" + days + "天左右；"
+                                    : "对情况较好、矛盾较少的村居快进快出，每个村居安排" + days + "天左右；"));
         }
         if (text.length() > 0) {
             text.setCharAt(text.length() - 1, '。');

@@ -36,14 +36,22 @@ class RoundPlanner {
     }
 
     /** A 村居 of step 2. */
-    record LocalityOption(LocalitySummary locality, int plannedDays, boolean covered, @Nullable String openRound,
+    record LocalityOption(
+            LocalitySummary locality,
+            int plannedDays,
+            boolean covered,
+            @Nullable String openRound,
             boolean selected) {}
 
     /** A chosen township of step 2 with its 村 and its 社区. */
     record TownshipGroup(RegionSummary township, Map<RegionKind, List<LocalityOption>> byKind) {}
 
     /** Both steps. */
-    record View(List<TownshipOption> townships, List<TownshipGroup> groups, long selected, long selectedFocused,
+    record View(
+            List<TownshipOption> townships,
+            List<TownshipGroup> groups,
+            long selected,
+            long selectedFocused,
             long selectedExpedited) {}
 
     private final Regions regions;
@@ -60,7 +68,11 @@ class RoundPlanner {
      * @param selection the 村居 the user has selected, or null to preselect by the kind of round
      */
     @Transactional(readOnly = true)
-    View view(Term term, RoundKind kind, Collection<Long> chosenTownships, @Nullable Collection<Long> selection,
+    View view(
+            Term term,
+            RoundKind kind,
+            Collection<Long> chosenTownships,
+            @Nullable Collection<Long> selection,
             RegionScope scope) {
         List<LocalitySummary> district = regions.localitiesUnder(List.of(term.districtId()), scope);
         Set<Long> covered = rounds.coveredLocalities(term.id());
@@ -74,9 +86,12 @@ class RoundPlanner {
                 continue;
             }
             List<LocalitySummary> of = byTownship.getOrDefault(township.id(), List.of());
-            townships.add(new TownshipOption(township, of.stream().filter(l -> l.kind() == RegionKind.VILLAGE).count(),
+            townships.add(new TownshipOption(
+                    township,
+                    of.stream().filter(l -> l.kind() == RegionKind.VILLAGE).count(),
                     of.stream().filter(l -> l.kind() == RegionKind.COMMUNITY).count(),
-                    of.stream().filter(l -> covered.contains(l.id())).count(), chosen.contains(township.id())));
+                    of.stream().filter(l -> covered.contains(l.id())).count(),
+                    chosen.contains(township.id())));
             if (chosen.contains(township.id())) {
                 chosenSummaries.add(township);
             }
@@ -100,11 +115,16 @@ class RoundPlanner {
                     }
                     boolean isCovered = covered.contains(l.id());
                     RoundSummary openRound = open.get(l.id());
-                    boolean isSelected = openRound == null && (selected != null
-                            ? selected.contains(l.id())
-                            : (kind == RoundKind.REVISIT) == isCovered);
-                    options.add(new LocalityOption(l, plannedDays.of(l.intensity()), isCovered,
-                            openRound == null ? null : openRound.label(), isSelected));
+                    boolean isSelected = openRound == null
+                            && (selected != null
+                                    ? selected.contains(l.id())
+                                    : (kind == RoundKind.REVISIT) == isCovered);
+                    options.add(new LocalityOption(
+                            l,
+                            plannedDays.of(l.intensity()),
+                            isCovered,
+                            openRound == null ? null : openRound.label(),
+                            isSelected));
                     if (isSelected) {
                         count++;
                         focused += l.intensity() == Intensity.FOCUSED ? 1 : 0;

@@ -34,8 +34,13 @@ class RoundPlanning {
     private final PlanningAudit audit;
     private final ApplicationEventPublisher events;
 
-    RoundPlanning(InspectionRounds rounds, Meetings meetings, Regions regions, PlannedDays plannedDays,
-            PlanningAudit audit, ApplicationEventPublisher events) {
+    RoundPlanning(
+            InspectionRounds rounds,
+            Meetings meetings,
+            Regions regions,
+            PlannedDays plannedDays,
+            PlanningAudit audit,
+            ApplicationEventPublisher events) {
         this.rounds = rounds;
         this.meetings = meetings;
         this.regions = regions;
@@ -50,10 +55,18 @@ class RoundPlanning {
      * unfinished round of the term is refused.
      */
     @Transactional
-    InspectionRound plan(Term term, RoundKind kind, InspectionRound.Schedule schedule, InspectionRound.Channels channels,
-            Collection<Long> townshipIds, Collection<Long> localityIds, RegionScope scope, String by, Instant at) {
-        Map<Long, RegionSummary> townshipsInScope = regions.townships(scope).stream()
-                .collect(Collectors.toMap(RegionSummary::id, Function.identity()));
+    InspectionRound plan(
+            Term term,
+            RoundKind kind,
+            InspectionRound.Schedule schedule,
+            InspectionRound.Channels channels,
+            Collection<Long> townshipIds,
+            Collection<Long> localityIds,
+            RegionScope scope,
+            String by,
+            Instant at) {
+        Map<Long, RegionSummary> townshipsInScope =
+                regions.townships(scope).stream().collect(Collectors.toMap(RegionSummary::id, Function.identity()));
         List<InspectionRound.Township> townships = new ArrayList<>();
         for (long id : new LinkedHashSet<>(townshipIds)) {
             RegionSummary township = townshipsInScope.get(id);
@@ -65,29 +78,58 @@ class RoundPlanning {
         townships.sort(Comparator.comparing(t -> townshipsInScope.get(t.id()).code()));
         Set<Long> chosen = new LinkedHashSet<>(localityIds);
         List<RoundLocality> localities = new ArrayList<>();
-        for (LocalitySummary locality : regions.localitiesUnder(townships.stream().map(InspectionRound.Township::id).toList(), scope)) {
+        for (LocalitySummary locality : regions.localitiesUnder(
+                townships.stream().map(InspectionRound.Township::id).toList(), scope)) {
             if (chosen.remove(locality.id())) {
-                localities.add(new RoundLocality(locality.id(), locality.code(), locality.name(), locality.kind(),
-                        locality.townshipId(), locality.townshipName(), locality.path(), locality.intensity(),
+                localities.add(new RoundLocality(
+                        locality.id(),
+                        locality.code(),
+                        locality.name(),
+                        locality.kind(),
+                        locality.townshipId(),
+                        locality.townshipName(),
+                        locality.path(),
+                        locality.intensity(),
                         plannedDays.of(locality.intensity())));
             }
         }
         if (!chosen.isEmpty()) {
-            throw new RoundRuleViolation("round.rule.localityOutsideTownships", chosen.iterator().next());
+            throw new RoundRuleViolation(
+                    "round.rule.localityOutsideTownships", chosen.iterator().next());
         }
-        Map<Long, RoundSummary> taken = rounds.openRoundsOf(localities.stream().map(RoundLocality::localityId).toList(), term.id());
+        Map<Long, RoundSummary> taken = rounds.openRoundsOf(
+                localities.stream().map(RoundLocality::localityId).toList(), term.id());
         if (!taken.isEmpty()) {
-            RoundLocality first = localities.stream().filter(l -> taken.containsKey(l.localityId())).findFirst().orElseThrow();
-            throw new RoundRuleViolation("round.rule.alreadyInOpenRound", first.name(), taken.get(first.localityId()).label(),
+            RoundLocality first = localities.stream()
+                    .filter(l -> taken.containsKey(l.localityId()))
+                    .findFirst()
+                    .orElseThrow();
+            throw new RoundRuleViolation(
+                    "round.rule.alreadyInOpenRound",
+                    first.name(),
+                    taken.get(first.localityId()).label(),
                     taken.size());
         }
-        InspectionRound round = InspectionRound.plan(rounds.nextId(), term, kind, rounds.nextNumber(term.id(), kind),
-                schedule, channels, townships, localities, by, at);
+        InspectionRound round = InspectionRound.plan(
+                rounds.nextId(),
+                term,
+                kind,
+                rounds.nextNumber(term.id(), kind),
+                schedule,
+                channels,
+                townships,
+                localities,
+                by,
+                at);
         rounds.insert(round);
         publish(round);
-        audit.record(AuditAction.CREATE, "Round", round.id(), term.name() + " " + round.label() + ": "
-                + townships.stream().map(InspectionRound.Township::name).collect(Collectors.joining("、")) + ", "
-                + localities.size() + " localities, " + schedule.entryDate() + " to " + schedule.exitDate());
+        audit.record(
+                AuditAction.CREATE,
+                "Round",
+                round.id(),
+                term.name() + " " + round.label() + ": "
+                        + townships.stream().map(InspectionRound.Township::name).collect(Collectors.joining("、")) + ", "
+                        + localities.size() + " localities, " + schedule.entryDate() + " to " + schedule.exitDate());
         return round;
     }
 
@@ -103,13 +145,20 @@ class RoundPlanning {
     }
 
     @Transactional
-    void reschedule(InspectionRound round, Term term, InspectionRound.Schedule schedule,
-            InspectionRound.Channels channels, int version) {
+    void reschedule(
+            InspectionRound round,
+            Term term,
+            InspectionRound.Schedule schedule,
+            InspectionRound.Channels channels,
+            int version) {
         requireVersion(round, version);
         round.reschedule(term, schedule, channels);
         rounds.update(round);
-        audit.record(AuditAction.UPDATE, "Round", round.id(), round.label() + ": rescheduled "
-                + schedule.entryDate() + " to " + schedule.exitDate());
+        audit.record(
+                AuditAction.UPDATE,
+                "Round",
+                round.id(),
+                round.label() + ": rescheduled " + schedule.entryDate() + " to " + schedule.exitDate());
     }
 
     @Transactional
@@ -118,7 +167,8 @@ class RoundPlanning {
             throw new RoundRuleViolation("meeting.rule.roundClosed");
         }
         long id = meetings.insert(round.id(), details);
-        audit.record(AuditAction.CREATE, "Meeting", id, round.label() + ": " + details.kind() + " " + details.startsAt());
+        audit.record(
+                AuditAction.CREATE, "Meeting", id, round.label() + ": " + details.kind() + " " + details.startsAt());
         return id;
     }
 

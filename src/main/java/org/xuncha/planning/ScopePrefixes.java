@@ -17,7 +17,9 @@ record ScopePrefixes(List<String> patterns) {
     }
 
     static ScopePrefixes of(RegionScope scope, Regions regions) {
-        return new ScopePrefixes(regions.findAll(scope.regionIds()).stream().map(r -> r.path() + "%").toList());
+        return new ScopePrefixes(regions.findAll(scope.regionIds()).stream()
+                .map(r -> r.path() + "%")
+                .toList());
     }
 
     /** True when the path in {@code column} lies within one of the scope's subtrees. */

@@ -21,8 +21,16 @@ class Term {
     private final String goal;
     private final int version;
 
-    Term(long id, long districtId, String districtName, String districtPath, String name, LocalDate startsOn,
-            LocalDate endsOn, String goal, int version) {
+    Term(
+            long id,
+            long districtId,
+            String districtName,
+            String districtPath,
+            String name,
+            LocalDate startsOn,
+            LocalDate endsOn,
+            String goal,
+            int version) {
         if (!endsOn.isAfter(startsOn)) {
             throw new RoundRuleViolation("term.rule.endsBeforeStart");
         }

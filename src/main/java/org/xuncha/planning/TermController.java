@@ -37,8 +37,13 @@ class TermController {
     record TermForm(
             @NotNull Long district,
             @NotBlank @Size(max = 40) String name,
-            @NotNull @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate startsOn,
-            @NotNull @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate endsOn,
+
+            @NotNull @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
+            LocalDate startsOn,
+
+            @NotNull @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
+            LocalDate endsOn,
+
             @NotBlank @Size(max = 200) String goal) {}
 
     private final Terms terms;
@@ -48,8 +53,13 @@ class TermController {
     private final Regions regions;
     private final Clock clock;
 
-    TermController(Terms terms, InspectionRounds rounds, TermPlanning planning, PlanningMessages messages,
-            Regions regions, Clock clock) {
+    TermController(
+            Terms terms,
+            InspectionRounds rounds,
+            TermPlanning planning,
+            PlanningMessages messages,
+            Regions regions,
+            Clock clock) {
         this.terms = terms;
         this.rounds = rounds;
         this.planning = planning;
@@ -64,7 +74,9 @@ class TermController {
     String terms(RegionScope scope, Model model) {
         List<Term> all = terms.all(ScopePrefixes.of(scope, regions));
         LocalDate today = LocalDate.now(clock);
-        List<Term> running = all.stream().filter(t -> !today.isBefore(t.startsOn()) && !today.isAfter(t.endsOn())).toList();
+        List<Term> running = all.stream()
+                .filter(t -> !today.isBefore(t.startsOn()) && !today.isAfter(t.endsOn()))
+                .toList();
         if (running.size() == 1) {
             return "redirect:/terms/" + running.get(0).id();
         }
@@ -74,10 +86,15 @@ class TermController {
 
     @GetMapping("/terms/{id}")
     @PreAuthorize(Access.TERMS)
-    String dashboard(@PathVariable long id, @RequestParam(required = false) @Nullable Long township,
+    String dashboard(
+            @PathVariable long id,
+            @RequestParam(required = false) @Nullable Long township,
             @RequestParam(required = false) @Nullable RegionKind kind,
-            @RequestParam(required = false) @Nullable Intensity intensity, @RequestParam(defaultValue = "0") int page,
-            @RequestHeader(value = "HX-Request", required = false) @Nullable String hx, RegionScope scope, Model model) {
+            @RequestParam(required = false) @Nullable Intensity intensity,
+            @RequestParam(defaultValue = "0") int page,
+            @RequestHeader(value = "HX-Request", required = false) @Nullable String hx,
+            RegionScope scope,
+            Model model) {
         ScopePrefixes prefixes = ScopePrefixes.of(scope, regions);
         Term term = terms.find(id, prefixes).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
         TermPlanning.Standing standing = planning.standing(term, scope);
@@ -89,12 +106,17 @@ class TermController {
             return "planning/term :: uncovered";
         }
         model.addAttribute("progress", standing.progress());
-        model.addAttribute("townships", regions.townships(scope).stream()
-                .filter(t -> t.path().startsWith(term.districtPath()))
-                .toList());
+        model.addAttribute(
+                "townships",
+                regions.townships(scope).stream()
+                        .filter(t -> t.path().startsWith(term.districtPath()))
+                        .toList());
         model.addAttribute("kinds", List.of(RegionKind.VILLAGE, RegionKind.COMMUNITY));
         model.addAttribute("intensities", Intensity.values());
-        model.addAttribute("rounds", rounds.page(new InspectionRounds.Filter(term.id(), null), prefixes, 0, 200).items());
+        model.addAttribute(
+                "rounds",
+                rounds.page(new InspectionRounds.Filter(term.id(), null), prefixes, 0, 200)
+                        .items());
         return "planning/term";
     }
 
@@ -103,8 +125,14 @@ class TermController {
     String newTerm(RegionScope scope, Model model) {
         List<RegionSummary> districts = districts(scope);
         LocalDate start = LocalDate.now(clock).withDayOfMonth(1);
-        model.addAttribute("form", new TermForm(districts.isEmpty() ? null : districts.get(0).id(), "",
-                start, start.plusYears(5).minusDays(1), Term.FULL_COVERAGE));
+        model.addAttribute(
+                "form",
+                new TermForm(
+                        districts.isEmpty() ? null : districts.get(0).id(),
+                        "",
+                        start,
+                        start.plusYears(5).minusDays(1),
+                        Term.FULL_COVERAGE));
         model.addAttribute("districts", districts);
         return "planning/term-new";
     }
@@ -114,7 +142,9 @@ class TermController {
     String create(@Valid @ModelAttribute("form") TermForm form, BindingResult errors, RegionScope scope, Model model) {
         List<RegionSummary> districts = districts(scope);
         if (!errors.hasErrors()) {
-            RegionSummary district = districts.stream().filter(d -> d.id() == form.district()).findFirst()
+            RegionSummary district = districts.stream()
+                    .filter(d -> d.id() == form.district())
+                    .findFirst()
                     .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
             try {
                 Term term = planning.open(district, form.name(), form.startsOn(), form.endsOn(), form.goal());
@@ -129,6 +159,8 @@ class TermController {
 
     /** Districts a term can be opened for: those the scope is given on. */
     private List<RegionSummary> districts(RegionScope scope) {
-        return regions.findAll(scope.regionIds()).stream().filter(r -> r.level() == RegionLevel.DISTRICT).toList();
+        return regions.findAll(scope.regionIds()).stream()
+                .filter(r -> r.level() == RegionLevel.DISTRICT)
+                .toList();
     }
 }

@@ -25,7 +25,10 @@ import org.xuncha.web.Paged;
 class TermPlanning {
 
     /** Filters of the list of 村居 not yet covered; every field optional. */
-    record Filter(@Nullable Long townshipId, @Nullable RegionKind kind, @Nullable Intensity intensity) {
+    record Filter(
+            @Nullable Long townshipId,
+            @Nullable RegionKind kind,
+            @Nullable Intensity intensity) {
 
         boolean accepts(LocalitySummary locality) {
             return (townshipId == null || locality.townshipId() == townshipId)
@@ -38,10 +41,12 @@ class TermPlanning {
     record Standing(TermProgress progress, List<LocalitySummary> uncovered) {
 
         Paged<LocalitySummary> uncovered(Filter filter, int page, int size) {
-            List<LocalitySummary> matching = uncovered.stream().filter(filter::accepts).toList();
+            List<LocalitySummary> matching =
+                    uncovered.stream().filter(filter::accepts).toList();
             Paged<LocalitySummary> shape = new Paged<>(List.of(), page, size, matching.size());
             int from = (int) Math.min(shape.offset(), matching.size());
-            return new Paged<>(matching.subList(from, Math.min(from + size, matching.size())), page, size, matching.size());
+            return new Paged<>(
+                    matching.subList(from, Math.min(from + size, matching.size())), page, size, matching.size());
         }
     }
 
@@ -52,7 +57,12 @@ class TermPlanning {
     private final PlanningAudit audit;
     private final Clock clock;
 
-    TermPlanning(Terms terms, InspectionRounds rounds, FocusItems focusItems, Regions regions, PlanningAudit audit,
+    TermPlanning(
+            Terms terms,
+            InspectionRounds rounds,
+            FocusItems focusItems,
+            Regions regions,
+            PlanningAudit audit,
             Clock clock) {
         this.terms = terms;
         this.rounds = rounds;
@@ -65,15 +75,26 @@ class TermPlanning {
     /** Opens a term for a district; the district's focus checklist starts from the article's list if it has none. */
     @Transactional
     Term open(RegionSummary district, String name, LocalDate startsOn, LocalDate endsOn, String goal) {
-        Term term = new Term(terms.nextId(), district.id(), district.name(), district.path(), name.strip(), startsOn,
-                endsOn, goal.strip(), 0);
+        Term term = new Term(
+                terms.nextId(),
+                district.id(),
+                district.name(),
+                district.path(),
+                name.strip(),
+                startsOn,
+                endsOn,
+                goal.strip(),
+                0);
         terms.insert(term);
         if (!focusItems.existFor(district.id())) {
-            FocusItem.ARTICLE_LIST.forEach(seed ->
-                    focusItems.append(district.id(), district.path(), seed.title(), seed.description()));
+            FocusItem.ARTICLE_LIST.forEach(
+                    seed -> focusItems.append(district.id(), district.path(), seed.title(), seed.description()));
         }
-        audit.record(AuditAction.CREATE, "Term", term.id(), district.name() + " " + term.name() + " " + startsOn + " to "
-                + endsOn);
+        audit.record(
+                AuditAction.CREATE,
+                "Term",
+                term.id(),
+                district.name() + " " + term.name() + " " + startsOn + " to " + endsOn);
         return term;
     }
 
@@ -81,9 +102,15 @@ class TermPlanning {
     Standing standing(Term term, RegionScope scope) {
         List<LocalitySummary> district = regions.localitiesUnder(List.of(term.districtId()), scope);
         Set<Long> covered = rounds.coveredLocalities(term.id());
-        List<LocalitySummary> uncovered = district.stream().filter(l -> !covered.contains(l.id())).toList();
-        TermProgress progress = TermProgress.of(district.size(), district.size() - uncovered.size(),
-                rounds.finishedRounds(term.id()), term.startsOn(), term.endsOn(), LocalDate.now(clock));
+        List<LocalitySummary> uncovered =
+                district.stream().filter(l -> !covered.contains(l.id())).toList();
+        TermProgress progress = TermProgress.of(
+                district.size(),
+                district.size() - uncovered.size(),
+                rounds.finishedRounds(term.id()),
+                term.startsOn(),
+                term.endsOn(),
+                LocalDate.now(clock));
         return new Standing(progress, uncovered);
     }
 }

@@ -41,10 +41,14 @@ record TermProgress(int total, int covered, int finishedRounds, long daysElapsed
         }
     }
 
-    static TermProgress of(int total, int covered, int finishedRounds, LocalDate startsOn, LocalDate endsOn,
-            LocalDate today) {
+    static TermProgress of(
+            int total, int covered, int finishedRounds, LocalDate startsOn, LocalDate endsOn, LocalDate today) {
         LocalDate clamped = today.isBefore(startsOn) ? startsOn : today.isAfter(endsOn) ? endsOn.plusDays(1) : today;
-        return new TermProgress(total, covered, finishedRounds, ChronoUnit.DAYS.between(startsOn, clamped),
+        return new TermProgress(
+                total,
+                covered,
+                finishedRounds,
+                ChronoUnit.DAYS.between(startsOn, clamped),
                 ChronoUnit.DAYS.between(clamped, endsOn.plusDays(1)));
     }
 
@@ -57,7 +61,9 @@ record TermProgress(int total, int covered, int finishedRounds, long daysElapsed
         if (total == 0) {
             return 0;
         }
-        return BigDecimal.valueOf(covered * 100L).divide(BigDecimal.valueOf(total), 0, RoundingMode.HALF_UP).intValue();
+        return BigDecimal.valueOf(covered * 100L)
+                .divide(BigDecimal.valueOf(total), 0, RoundingMode.HALF_UP)
+                .intValue();
     }
 
     /** 村居 covered per finished round. */

@@ -12,7 +12,8 @@ import org.springframework.stereotype.Repository;
 @Repository
 class Terms {
 
-    private static final String COLUMNS = "id, district_id, district_name, district_path, name, starts_on, ends_on, goal, version";
+    private static final String COLUMNS =
+            "id, district_id, district_name, district_path, name, starts_on, ends_on, goal, version";
 
     private final JdbcClient jdbc;
 
@@ -21,7 +22,9 @@ class Terms {
     }
 
     long nextId() {
-        return jdbc.sql("select nextval(pg_get_serial_sequence('planning.term', 'id'))").query(Long.class).single();
+        return jdbc.sql("select nextval(pg_get_serial_sequence('planning.term', 'id'))")
+                .query(Long.class)
+                .single();
     }
 
     void insert(Term term) {
@@ -41,7 +44,8 @@ class Terms {
     }
 
     Optional<Term> find(long id, ScopePrefixes scope) {
-        return jdbc.sql("select " + COLUMNS + " from planning.term where id = :id and " + ScopePrefixes.within("district_path"))
+        return jdbc.sql("select " + COLUMNS + " from planning.term where id = :id and "
+                        + ScopePrefixes.within("district_path"))
                 .param("id", id)
                 .param("scopePrefixes", scope.patterns())
                 .query(Terms::map)
@@ -73,8 +77,15 @@ class Terms {
     }
 
     private static Term map(ResultSet rs, int row) throws SQLException {
-        return new Term(rs.getLong("id"), rs.getLong("district_id"), rs.getString("district_name"),
-                rs.getString("district_path"), rs.getString("name"), rs.getDate("starts_on").toLocalDate(),
-                rs.getDate("ends_on").toLocalDate(), rs.getString("goal"), rs.getInt("version"));
+        return new Term(
+                rs.getLong("id"),
+                rs.getLong("district_id"),
+                rs.getString("district_name"),
+                rs.getString("district_path"),
+                rs.getString("name"),
+                rs.getDate("starts_on").toLocalDate(),
+                rs.getDate("ends_on").toLocalDate(),
+                rs.getString("goal"),
+                rs.getInt("version"));
     }
 }

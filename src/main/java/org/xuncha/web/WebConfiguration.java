@@ -15,7 +15,8 @@ import org.springframework.web.servlet.i18n.LocaleChangeInterceptor;
 @Configuration(proxyBeanMethods = false)
 class WebConfiguration implements WebMvcConfigurer {
 
-    static final List<Locale> SUPPORTED = List.of(Locale.SIMPLIFIED_CHINESE, Locale.TRADITIONAL_CHINESE, Locale.ENGLISH);
+    static final List<Locale> SUPPORTED =
+            List.of(Locale.SIMPLIFIED_CHINESE, Locale.TRADITIONAL_CHINESE, Locale.ENGLISH);
 
     @Bean
     LocaleResolver localeResolver() {
@@ -31,7 +32,10 @@ class WebConfiguration implements WebMvcConfigurer {
             @Override
             protected Locale parseLocaleValue(String value) {
                 Locale requested = super.parseLocaleValue(value);
-                return SUPPORTED.stream().filter(l -> l.equals(requested)).findFirst().orElse(Locale.SIMPLIFIED_CHINESE);
+                return SUPPORTED.stream()
+                        .filter(l -> l.equals(requested))
+                        .findFirst()
+                        .orElse(Locale.SIMPLIFIED_CHINESE);
             }
         };
         interceptor.setParamName("lang");

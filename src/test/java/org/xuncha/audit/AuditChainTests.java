@@ -46,7 +46,9 @@ class AuditChainTests {
     @Test
     void untouchedChainVerifiesWithItsCount() {
         auditLog.recordAs("chain-test", null, AuditAction.UPDATE, "Test", 1, AuditOutcome.SUCCESS, "first");
-        long rows = jdbc.sql("select count(*) from audit.audit_event").query(Long.class).single();
+        long rows = jdbc.sql("select count(*) from audit.audit_event")
+                .query(Long.class)
+                .single();
 
         AuditChain.Verification verification = chain.verify();
 
@@ -58,11 +60,14 @@ class AuditChainTests {
     void applicationRoleCannotUpdateDeleteOrTruncateTheLog() {
         long id = append("append-only");
         assertThatThrownBy(() -> jdbc.sql("update audit.audit_event set detail = 'forged' where id = :id")
-                        .param("id", id).update())
+                        .param("id", id)
+                        .update())
                 .isInstanceOf(DataAccessException.class)
                 .rootCause()
                 .hasMessageContaining("permission denied");
-        assertThatThrownBy(() -> jdbc.sql("delete from audit.audit_event where id = :id").param("id", id).update())
+        assertThatThrownBy(() -> jdbc.sql("delete from audit.audit_event where id = :id")
+                        .param("id", id)
+                        .update())
                 .isInstanceOf(DataAccessException.class)
                 .rootCause()
                 .hasMessageContaining("permission denied");
@@ -76,8 +81,10 @@ class AuditChainTests {
     @Test
     void triggerRefusesChangesEvenFromTheSuperuser() {
         long id = append("guarded");
-        assertThatThrownBy(() -> superuser.sql("update audit.audit_event set detail = 'forged' where id = :id")
-                        .param("id", id).update())
+        assertThatThrownBy(() -> superuser
+                        .sql("update audit.audit_event set detail = 'forged' where id = :id")
+                        .param("id", id)
+                        .update())
                 .hasMessageContaining("append-only");
         assertThat(detailOf(id)).isEqualTo("guarded");
     }
@@ -105,7 +112,8 @@ class AuditChainTests {
         append("before");
         long deleted = append("to be deleted");
         long after = append("after");
-        Map<String, Object> row = superuser.sql("select * from audit.audit_event where id = :id")
+        Map<String, Object> row = superuser
+                .sql("select * from audit.audit_event where id = :id")
                 .param("id", deleted)
                 .query()
                 .singleRow();
@@ -128,23 +136,32 @@ class AuditChainTests {
 
     /** As the superuser: switch the append-only trigger off, run the statement, switch it on again. */
     private void tamper(String sql, Map<String, ?> params) {
-        superuser.sql("alter table audit.audit_event disable trigger audit_event_append_only").update();
+        superuser
+                .sql("alter table audit.audit_event disable trigger audit_event_append_only")
+                .update();
         try {
             var statement = superuser.sql(sql);
-            params.forEach((name, value) -> statement.param(name,
-                    value instanceof java.time.OffsetDateTime time ? Timestamp.from(time.toInstant()) : value));
+            params.forEach((name, value) -> statement.param(
+                    name, value instanceof java.time.OffsetDateTime time ? Timestamp.from(time.toInstant()) : value));
             assertThat(statement.update()).isEqualTo(1);
         } finally {
-            superuser.sql("alter table audit.audit_event enable trigger audit_event_append_only").update();
+            superuser
+                    .sql("alter table audit.audit_event enable trigger audit_event_append_only")
+                    .update();
         }
     }
 
     private long append(String detail) {
         auditLog.recordAs("chain-test", "AUDIT_ADMIN", AuditAction.UPDATE, "Test", 7, AuditOutcome.SUCCESS, detail);
-        return jdbc.sql("select max(id) from audit.audit_event").query(Long.class).single();
+        return jdbc.sql("select max(id) from audit.audit_event")
+                .query(Long.class)
+                .single();
     }
 
     private String detailOf(long id) {
-        return jdbc.sql("select detail from audit.audit_event where id = :id").param("id", id).query(String.class).single();
+        return jdbc.sql("select detail from audit.audit_event where id = :id")
+                .param("id", id)
+                .query(String.class)
+                .single();
     }
 }

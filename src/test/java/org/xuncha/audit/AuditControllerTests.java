@@ -59,7 +59,9 @@ class AuditControllerTests {
         String page = mvc.perform(get("/audit").cookie(auditor))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("审计日志")))
-                .andReturn().getResponse().getContentAsString();
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
         assertThat(page.indexOf("newer entry")).isPositive().isLessThan(page.indexOf("older entry"));
     }
 
@@ -71,14 +73,22 @@ class AuditControllerTests {
         auditLog.recordAs(actor, null, AuditAction.IMPORT, "Test", 3, AuditOutcome.SUCCESS, "imported gamma");
         LocalDate today = LocalDate.now();
 
-        mvc.perform(get("/audit").cookie(auditor).param("actor", actor).param("action", "EXPORT")
-                        .param("outcome", "SUCCESS").param("from", today.toString()).param("to", today.toString()))
+        mvc.perform(get("/audit")
+                        .cookie(auditor)
+                        .param("actor", actor)
+                        .param("action", "EXPORT")
+                        .param("outcome", "SUCCESS")
+                        .param("from", today.toString())
+                        .param("to", today.toString()))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("共 1 条记录")))
                 .andExpect(content().string(containsString("exported alpha")))
                 .andExpect(content().string(not(containsString("failed beta"))))
                 .andExpect(content().string(not(containsString("imported gamma"))));
-        mvc.perform(get("/audit").cookie(auditor).param("actor", actor).param("to", today.minusDays(1).toString()))
+        mvc.perform(get("/audit")
+                        .cookie(auditor)
+                        .param("actor", actor)
+                        .param("to", today.minusDays(1).toString()))
                 .andExpect(content().string(containsString("共 0 条记录")));
         mvc.perform(get("/audit").cookie(auditor).param("actor", actor).param("order", "OLDEST_FIRST"))
                 .andExpect(content().string(containsString("共 3 条记录")));
@@ -86,24 +96,37 @@ class AuditControllerTests {
 
     @Test
     void fieldsOutsideTheirEnumsAreRefusedNotRunAsSql() throws Exception {
-        mvc.perform(get("/audit").cookie(auditor).param("action", "SIGN_IN' or '1'='1").param("order", "id; drop table x"))
+        mvc.perform(get("/audit")
+                        .cookie(auditor)
+                        .param("action", "SIGN_IN' or '1'='1")
+                        .param("order", "id; drop table x"))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("查询条件无效")));
-        assertThat(jdbc.sql("select count(*) from audit.audit_event").query(Long.class).single()).isPositive();
+        assertThat(jdbc.sql("select count(*) from audit.audit_event")
+                        .query(Long.class)
+                        .single())
+                .isPositive();
     }
 
     @Test
     void exportsTheFilteredListAndAuditsTheExport() throws Exception {
         String actor = "export-" + System.nanoTime();
-        auditLog.recordAs(actor, "OFFICE_STAFF", AuditAction.UPDATE, "Locality", 11, AuditOutcome.SUCCESS, "first change");
-        auditLog.recordAs(actor, "OFFICE_STAFF", AuditAction.UPDATE, "Locality", 12, AuditOutcome.SUCCESS, "second change");
+        auditLog.recordAs(
+                actor, "OFFICE_STAFF", AuditAction.UPDATE, "Locality", 11, AuditOutcome.SUCCESS, "first change");
+        auditLog.recordAs(
+                actor, "OFFICE_STAFF", AuditAction.UPDATE, "Locality", 12, AuditOutcome.SUCCESS, "second change");
         auditLog.recordAs(actor, "OFFICE_STAFF", AuditAction.SIGN_OUT, "UserAccount", 5, AuditOutcome.SUCCESS, null);
 
-        byte[] xlsx = mvc.perform(get("/audit/export").cookie(auditor).param("actor", actor).param("action", "UPDATE"))
+        byte[] xlsx = mvc.perform(get("/audit/export")
+                        .cookie(auditor)
+                        .param("actor", actor)
+                        .param("action", "UPDATE"))
                 .andExpect(status().isOk())
                 .andExpect(header().string("Content-Type", AuditController.XLSX))
                 .andExpect(header().string("Content-Disposition", containsString(".xlsx")))
-                .andReturn().getResponse().getContentAsByteArray();
+                .andReturn()
+                .getResponse()
+                .getContentAsByteArray();
 
         try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(xlsx))) {
             Sheet sheet = workbook.getSheetAt(0);
@@ -129,14 +152,20 @@ class AuditControllerTests {
 
     @Test
     void verifyButtonReportsTheIntactChainWithItsCountAndIsAudited() throws Exception {
-        long rows = jdbc.sql("select count(*) from audit.audit_event").query(Long.class).single();
-        String fragment = mvc.perform(post("/audit/verify").cookie(auditor).with(csrf()).header("HX-Request", "true"))
+        long rows = jdbc.sql("select count(*) from audit.audit_event")
+                .query(Long.class)
+                .single();
+        String fragment = mvc.perform(
+                        post("/audit/verify").cookie(auditor).with(csrf()).header("HX-Request", "true"))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("哈希链完整")))
                 .andExpect(content().string(not(containsString("<html"))))
-                .andReturn().getResponse().getContentAsString();
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
         assertThat(fragment).containsPattern("已校验 [0-9,]+ 条记录");
-        assertThat(jdbc.sql("select detail from audit.audit_event where action = 'CHAIN_VERIFIED' order by id desc limit 1")
+        assertThat(jdbc.sql(
+                                "select detail from audit.audit_event where action = 'CHAIN_VERIFIED' order by id desc limit 1")
                         .query(String.class)
                         .single())
                 .isEqualTo(rows + " row(s), chain intact");

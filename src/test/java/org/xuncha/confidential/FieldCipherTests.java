@@ -31,7 +31,8 @@ class FieldCipherTests {
         byte[] second = cipher.encrypt("41140319800101123X");
 
         assertThat(first).isNotEqualTo(second);
-        assertThat(new String(first, java.nio.charset.StandardCharsets.ISO_8859_1)).doesNotContain("411403");
+        assertThat(new String(first, java.nio.charset.StandardCharsets.ISO_8859_1))
+                .doesNotContain("411403");
     }
 
     @Test
@@ -52,7 +53,8 @@ class FieldCipherTests {
 
     @Test
     void refusesAWeakKey() {
-        assertThatThrownBy(() -> new FieldCipher(new byte[16])).isInstanceOf(IllegalStateException.class)
+        assertThatThrownBy(() -> new FieldCipher(new byte[16]))
+                .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("weak");
         assertThatThrownBy(() -> new FieldCipher(HexFormat.of().parseHex("01010101010101010101010101010101")))
                 .isInstanceOf(IllegalStateException.class);
@@ -63,7 +65,8 @@ class FieldCipherTests {
     @Test
     void refusesAConfiguredKeyThatIsNotThirtyTwoHexDigits(@TempDir Path dataDir) {
         assertThatThrownBy(() -> new FieldCipher("0123456789abcdef", "", dataDir.toString()))
-                .isInstanceOf(IllegalStateException.class).hasMessageContaining("32 hexadecimal digits");
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("32 hexadecimal digits");
         assertThatThrownBy(() -> new FieldCipher("zz23456789abcdeffedcba9876543210", "", dataDir.toString()))
                 .isInstanceOf(IllegalStateException.class);
     }
@@ -71,7 +74,8 @@ class FieldCipherTests {
     @Test
     void anExternalDatabaseNeedsAConfiguredKey(@TempDir Path dataDir) {
         assertThatThrownBy(() -> new FieldCipher("", "jdbc:postgresql://db/xuncha", dataDir.toString()))
-                .isInstanceOf(IllegalStateException.class).hasMessageContaining("XUNCHA_FIELD_KEY");
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("XUNCHA_FIELD_KEY");
     }
 
     @Test

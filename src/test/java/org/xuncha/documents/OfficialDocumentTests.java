@@ -92,8 +92,10 @@ class OfficialDocumentTests {
         assertThat(fontTable).contains("<w:font w:name=\"方正小标宋简体\"><w:altName w:val=\"宋体\"/>");
         assertThat(fontTable).contains("<w:font w:name=\"仿宋_GB2312\"><w:altName w:val=\"仿宋\"/>");
 
-        XWPFDocument common = new XWPFDocument(new ByteArrayInputStream(
-                OfficialDocument.create(Typefaces.COMMON).title("标题").paragraph("正文").toBytes()));
+        XWPFDocument common = new XWPFDocument(new ByteArrayInputStream(OfficialDocument.create(Typefaces.COMMON)
+                .title("标题")
+                .paragraph("正文")
+                .toBytes()));
         XWPFRun title = common.getParagraphs().get(0).getRuns().get(0);
         assertThat(title.getFontFamily(XWPFRun.FontCharRange.eastAsia)).isEqualTo("宋体");
         assertThat(title.isBold()).isTrue();
@@ -123,7 +125,8 @@ class OfficialDocumentTests {
         assertThat(second.getFontFamily(XWPFRun.FontCharRange.eastAsia)).isEqualTo("楷体_GB2312");
         assertThat(second.getFontSizeAsDouble()).isEqualTo(16.0);
         XWPFParagraph third = paragraphStarting("1.坞墙镇");
-        assertThat(third.getRuns().get(0).getFontFamily(XWPFRun.FontCharRange.eastAsia)).isEqualTo("仿宋_GB2312");
+        assertThat(third.getRuns().get(0).getFontFamily(XWPFRun.FontCharRange.eastAsia))
+                .isEqualTo("仿宋_GB2312");
         assertThat(third.getRuns().get(0).isBold()).isTrue();
         assertThat(third.getRuns().get(1).isBold()).isFalse();
         assertThat(paragraphStarting("一、").getIndentationFirstLine()).isEqualTo(640);
@@ -143,8 +146,9 @@ class OfficialDocumentTests {
 
     @Test
     void centresAShortIssuingBodyOverTheDate() throws IOException {
-        XWPFDocument short_ = new XWPFDocument(new ByteArrayInputStream(
-                OfficialDocument.create(Typefaces.STANDARD).signature("区委巡察办", LocalDate.of(2026, 12, 25)).toBytes()));
+        XWPFDocument short_ = new XWPFDocument(new ByteArrayInputStream(OfficialDocument.create(Typefaces.STANDARD)
+                .signature("区委巡察办", LocalDate.of(2026, 12, 25))
+                .toBytes()));
         List<XWPFParagraph> paragraphs = short_.getParagraphs();
         // the date "2026年12月25日" is 7 characters wide, the body 5: one more character in than the date
         assertThat(paragraphs.get(paragraphs.size() - 2).getIndentationRight()).isEqualTo(5 * 320);
@@ -162,13 +166,17 @@ class OfficialDocumentTests {
                 assertThat(run.getFontFamily(XWPFRun.FontCharRange.ascii)).isEqualTo("宋体");
                 assertThat(run.getFontSizeAsDouble()).isEqualTo(14.0);
             });
-            assertThat(paragraph.getRuns().stream().flatMap(r -> r.getCTR().getInstrTextList().stream())
-                    .map(t -> t.getStringValue().strip())).containsExactly("PAGE");
-            assertThat(paragraph.getRuns().stream().flatMap(r -> r.getCTR().getFldCharList().stream())
-                    .map(f -> f.getFldCharType())).containsExactly(STFldCharType.BEGIN, STFldCharType.SEPARATE,
-                    STFldCharType.END);
+            assertThat(paragraph.getRuns().stream()
+                            .flatMap(r -> r.getCTR().getInstrTextList().stream())
+                            .map(t -> t.getStringValue().strip()))
+                    .containsExactly("PAGE");
+            assertThat(paragraph.getRuns().stream()
+                            .flatMap(r -> r.getCTR().getFldCharList().stream())
+                            .map(f -> f.getFldCharType()))
+                    .containsExactly(STFldCharType.BEGIN, STFldCharType.SEPARATE, STFldCharType.END);
         }
-        assertThat(document.getFooterList().stream().map(f -> f.getParagraphs().get(0).getAlignment()))
+        assertThat(document.getFooterList().stream()
+                        .map(f -> f.getParagraphs().get(0).getAlignment()))
                 .containsExactlyInAnyOrder(ParagraphAlignment.RIGHT, ParagraphAlignment.LEFT);
     }
 
@@ -180,14 +188,22 @@ class OfficialDocumentTests {
         assertThat(table.getTopBorderType()).isEqualTo(XWPFTable.XWPFBorderType.SINGLE);
         assertThat(table.getInsideHBorderType()).isEqualTo(XWPFTable.XWPFBorderType.SINGLE);
         assertThat(table.getInsideVBorderType()).isEqualTo(XWPFTable.XWPFBorderType.SINGLE);
-        assertThat(table.getRow(0).getCell(0).getParagraphs().get(0).getRuns().get(0).isBold()).isTrue();
+        assertThat(table.getRow(0)
+                        .getCell(0)
+                        .getParagraphs()
+                        .get(0)
+                        .getRuns()
+                        .get(0)
+                        .isBold())
+                .isTrue();
     }
 
     @Test
     void marksPlaceholdersSoTheyAreNotPrintedUnnoticed() {
         XWPFParagraph placeholder = paragraphStarting("【");
         assertThat(placeholder.getText()).isEqualTo("【巡察组组建后填写】");
-        assertThat(placeholder.getRuns().get(0).getCTR().getRPr().getHighlightList()).isNotEmpty();
+        assertThat(placeholder.getRuns().get(0).getCTR().getRPr().getHighlightList())
+                .isNotEmpty();
     }
 
     @Test
@@ -202,12 +218,16 @@ class OfficialDocumentTests {
     }
 
     private XWPFParagraph paragraphStarting(String prefix) {
-        return document.getParagraphs().stream().filter(p -> p.getText().startsWith(prefix)).findFirst().orElseThrow();
+        return document.getParagraphs().stream()
+                .filter(p -> p.getText().startsWith(prefix))
+                .findFirst()
+                .orElseThrow();
     }
 
     private String fontTable() throws Exception {
-        PackagePart part = document.getPackage().getPartsByContentType(
-                "application/vnd.openxmlformats-officedocument.wordprocessingml.fontTable+xml").get(0);
+        PackagePart part = document.getPackage()
+                .getPartsByContentType("application/vnd.openxmlformats-officedocument.wordprocessingml.fontTable+xml")
+                .get(0);
         try (InputStream in = part.getInputStream()) {
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }

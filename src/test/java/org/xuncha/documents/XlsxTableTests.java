@@ -36,7 +36,8 @@ class XlsxTableTests {
             row.createCell(3).setCellValue("坞墙镇");
             row.createCell(4).setCellValue(true);
             CellStyle date = sheet.getWorkbook().createCellStyle();
-            date.setDataFormat(sheet.getWorkbook().getCreationHelper().createDataFormat().getFormat("yyyy/m/d"));
+            date.setDataFormat(
+                    sheet.getWorkbook().getCreationHelper().createDataFormat().getFormat("yyyy/m/d"));
             row.createCell(5).setCellValue(LocalDate.of(2024, 3, 1));
             row.getCell(5).setCellStyle(date);
             sheet.createRow(4).createCell(2).setCellValue(12.0);
@@ -53,13 +54,20 @@ class XlsxTableTests {
 
     @Test
     void matchesHeadersByNameInAnyOrderAfterATitle() throws Exception {
-        Path file = rows(List.of("坞墙镇村居名册"), List.of("名称", "集体资金(万元)", "代码"), List.of("张庄村", "12.5", "411403100201"),
-                List.of(), List.of("李庄村", "", "411403100202"));
+        Path file = rows(
+                List.of("坞墙镇村居名册"),
+                List.of("名称", "集体资金(万元)", "代码"),
+                List.of("张庄村", "12.5", "411403100201"),
+                List.of(),
+                List.of("李庄村", "", "411403100202"));
         XlsxErrors errors = new XlsxErrors();
         List<String> read = new ArrayList<>();
 
-        table(file, errors, row -> read.add(row.number() + " " + row.required(CODE) + " " + row.required(NAME) + " "
-                + row.decimal(FUNDS, 2, BigDecimal.ZERO, BigDecimal.TEN.pow(6))));
+        table(
+                file,
+                errors,
+                row -> read.add(row.number() + " " + row.required(CODE) + " " + row.required(NAME) + " "
+                        + row.decimal(FUNDS, 2, BigDecimal.ZERO, BigDecimal.TEN.pow(6))));
 
         assertThat(errors.isEmpty()).isTrue();
         assertThat(read).containsExactly("3 411403100201 张庄村 12.5", "5 411403100202 李庄村 null");
@@ -67,7 +75,8 @@ class XlsxTableTests {
 
     @Test
     void reportsColumnsAndCellsWithSheetRowAndLetter() throws Exception {
-        Path file = rows(List.of("代码", "党员", "党员数"), List.of("", "x", "三十"), List.of(XlsxTemplate.EXAMPLE_MARK + "1", "", "3"));
+        Path file = rows(
+                List.of("代码", "党员", "党员数"), List.of("", "x", "三十"), List.of(XlsxTemplate.EXAMPLE_MARK + "1", "", "3"));
         XlsxErrors errors = new XlsxErrors();
 
         table(file, errors, row -> {
@@ -75,12 +84,13 @@ class XlsxTableTests {
             row.integer(COUNT, 0, 100);
         });
 
-        assertThat(errors.sorted()).containsExactly(
-                new XlsxError("t.xlsx", "表", 1, "名称", null, "xlsx.missingColumn", List.of("名称")),
-                new XlsxError("t.xlsx", "表", 1, "党员", "B", "xlsx.unknownColumn", List.of("党员")),
-                new XlsxError("t.xlsx", "表", 2, "代码", "A", "xlsx.required", List.of("代码")),
-                new XlsxError("t.xlsx", "表", 2, "党员数", "C", "xlsx.notInteger", List.of("三十")),
-                new XlsxError("t.xlsx", "表", 3, null, null, "xlsx.exampleRow", List.of()));
+        assertThat(errors.sorted())
+                .containsExactly(
+                        new XlsxError("t.xlsx", "表", 1, "名称", null, "xlsx.missingColumn", List.of("名称")),
+                        new XlsxError("t.xlsx", "表", 1, "党员", "B", "xlsx.unknownColumn", List.of("党员")),
+                        new XlsxError("t.xlsx", "表", 2, "代码", "A", "xlsx.required", List.of("代码")),
+                        new XlsxError("t.xlsx", "表", 2, "党员数", "C", "xlsx.notInteger", List.of("三十")),
+                        new XlsxError("t.xlsx", "表", 3, null, null, "xlsx.exampleRow", List.of()));
     }
 
     private void table(Path file, XlsxErrors errors, java.util.function.Consumer<XlsxTable.Row> rows) throws Exception {
@@ -102,7 +112,8 @@ class XlsxTableTests {
 
     private Path workbook(java.util.function.Consumer<Sheet> content) throws Exception {
         Path file = dir.resolve("t.xlsx");
-        try (XSSFWorkbook workbook = new XSSFWorkbook(); OutputStream out = Files.newOutputStream(file)) {
+        try (XSSFWorkbook workbook = new XSSFWorkbook();
+                OutputStream out = Files.newOutputStream(file)) {
             content.accept(workbook.createSheet("表"));
             workbook.write(out);
         }

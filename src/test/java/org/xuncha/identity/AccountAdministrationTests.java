@@ -66,12 +66,16 @@ class AccountAdministrationTests {
     @Test
     void systemAdminCreatesAnAccountAndSeesItsOneTimePasswordOnce() throws Exception {
         String username = "gaofeng" + System.nanoTime() % 100_000;
-        String page = mvc.perform(post("/admin/users").cookie(sysadmin).with(csrf())
+        String page = mvc.perform(post("/admin/users")
+                        .cookie(sysadmin)
+                        .with(csrf())
                         .param("username", username)
                         .param("displayName", "冯桥镇联络员 高峰"))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("此密码只显示这一次")))
-                .andReturn().getResponse().getContentAsString();
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
         String password = oneTimePassword(page);
 
         UserAccount created = userAccounts.findByUsername(username).orElseThrow();
@@ -89,13 +93,17 @@ class AccountAdministrationTests {
 
     @Test
     void newAccountFormShowsErrorsNextToTheFields() throws Exception {
-        mvc.perform(post("/admin/users").cookie(sysadmin).with(csrf())
+        mvc.perform(post("/admin/users")
+                        .cookie(sysadmin)
+                        .with(csrf())
                         .param("username", "Office Staff")
                         .param("displayName", ""))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("用户名须为 3～32 位小写字母")))
                 .andExpect(content().string(containsString("请填写姓名")));
-        mvc.perform(post("/admin/users").cookie(sysadmin).with(csrf())
+        mvc.perform(post("/admin/users")
+                        .cookie(sysadmin)
+                        .with(csrf())
                         .param("username", "office")
                         .param("displayName", "重名"))
                 .andExpect(status().isOk())
@@ -108,20 +116,28 @@ class AccountAdministrationTests {
         Cookie live = DemoLogins.signIn(mvc, account.username(), KnownAccounts.PASSWORD);
         mvc.perform(get("/localities").cookie(live)).andExpect(status().isOk());
 
-        mvc.perform(post("/admin/users/{id}/disable", account.id()).cookie(sysadmin).with(csrf())
+        mvc.perform(post("/admin/users/{id}/disable", account.id())
+                        .cookie(sysadmin)
+                        .with(csrf())
                         .param("version", String.valueOf(account.version())))
                 .andExpect(redirectedUrl("/admin/users"));
 
         mvc.perform(get("/localities").cookie(live)).andExpect(redirectedUrl("/login"));
-        mvc.perform(post("/login").with(csrf()).param("username", account.username())
+        mvc.perform(post("/login")
+                        .with(csrf())
+                        .param("username", account.username())
                         .param("password", KnownAccounts.PASSWORD))
                 .andExpect(redirectedUrl("/login?error"));
         assertThat(accounts.reload(account).enabled()).isFalse();
         assertThat(auditRows(account, "ACCOUNT_DISABLED")).isEqualTo(1);
         assertThat(auditRows(account, "SESSIONS_REVOKED")).isEqualTo(1);
 
-        mvc.perform(post("/admin/users/{id}/enable", account.id()).cookie(sysadmin).with(csrf())
-                        .param("version", String.valueOf(accounts.reload(account).version())))
+        mvc.perform(post("/admin/users/{id}/enable", account.id())
+                        .cookie(sysadmin)
+                        .with(csrf())
+                        .param(
+                                "version",
+                                String.valueOf(accounts.reload(account).version())))
                 .andExpect(redirectedUrl("/admin/users"));
         DemoLogins.signIn(mvc, account.username(), KnownAccounts.PASSWORD);
         assertThat(auditRows(account, "ACCOUNT_ENABLED")).isEqualTo(1);
@@ -132,11 +148,15 @@ class AccountAdministrationTests {
         UserAccount account = accounts.create("reset", Role.OFFICE_STAFF, "睢阳区");
         Cookie live = DemoLogins.signIn(mvc, account.username(), KnownAccounts.PASSWORD);
 
-        String page = mvc.perform(post("/admin/users/{id}/password", account.id()).cookie(sysadmin).with(csrf())
+        String page = mvc.perform(post("/admin/users/{id}/password", account.id())
+                        .cookie(sysadmin)
+                        .with(csrf())
                         .param("version", String.valueOf(account.version())))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("密码已重置")))
-                .andReturn().getResponse().getContentAsString();
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
 
         mvc.perform(get("/localities").cookie(live)).andExpect(redirectedUrl("/login"));
         Cookie again = DemoLogins.signIn(mvc, account.username(), oneTimePassword(page));
@@ -147,15 +167,21 @@ class AccountAdministrationTests {
     @Test
     void staleFormGetsTheConflictPage() throws Exception {
         UserAccount account = accounts.create("stale", Role.OFFICE_STAFF, "睢阳区");
-        mvc.perform(post("/admin/users/{id}/disable", account.id()).cookie(sysadmin).with(csrf())
+        mvc.perform(post("/admin/users/{id}/disable", account.id())
+                        .cookie(sysadmin)
+                        .with(csrf())
                         .param("version", String.valueOf(account.version())))
                 .andExpect(redirectedUrl("/admin/users"));
 
-        mvc.perform(post("/admin/users/{id}/enable", account.id()).cookie(sysadmin).with(csrf())
+        mvc.perform(post("/admin/users/{id}/enable", account.id())
+                        .cookie(sysadmin)
+                        .with(csrf())
                         .param("version", String.valueOf(account.version())))
                 .andExpect(status().isConflict())
                 .andExpect(content().string(containsString("记录已被他人修改")));
-        mvc.perform(post("/security/users/{id}", account.id()).cookie(secadmin).with(csrf())
+        mvc.perform(post("/security/users/{id}", account.id())
+                        .cookie(secadmin)
+                        .with(csrf())
                         .param("role", "LEADER")
                         .param("regionIds", String.valueOf(accounts.regionId("睢阳区")))
                         .param("version", String.valueOf(account.version())))
@@ -167,7 +193,9 @@ class AccountAdministrationTests {
     @Test
     void systemAdminCannotDisableOrResetThemselves() throws Exception {
         UserAccount me = userAccounts.findByUsername("sysadmin").orElseThrow();
-        mvc.perform(post("/admin/users/{id}/disable", me.id()).cookie(sysadmin).with(csrf())
+        mvc.perform(post("/admin/users/{id}/disable", me.id())
+                        .cookie(sysadmin)
+                        .with(csrf())
                         .param("version", String.valueOf(me.version())))
                 .andExpect(redirectedUrl("/admin/users"));
         assertThat(accounts.reload(me).enabled()).isTrue();
@@ -183,7 +211,9 @@ class AccountAdministrationTests {
         mvc.perform(get("/security/users/{id}", account.id()).cookie(secadmin))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("冯桥镇")));
-        mvc.perform(post("/security/users/{id}", account.id()).cookie(secadmin).with(csrf())
+        mvc.perform(post("/security/users/{id}", account.id())
+                        .cookie(secadmin)
+                        .with(csrf())
                         .param("role", "TOWNSHIP_LIAISON")
                         .param("regionIds", String.valueOf(fengqiao))
                         .param("version", String.valueOf(account.version())))
@@ -207,31 +237,42 @@ class AccountAdministrationTests {
     @Test
     void scopeMustFitTheRole() throws Exception {
         UserAccount account = accounts.create("scope", null);
-        mvc.perform(post("/security/users/{id}", account.id()).cookie(secadmin).with(csrf())
+        mvc.perform(post("/security/users/{id}", account.id())
+                        .cookie(secadmin)
+                        .with(csrf())
                         .param("role", "TOWNSHIP_LIAISON")
                         .param("version", String.valueOf(account.version())))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("该角色必须选择至少一个区域")));
-        mvc.perform(post("/security/users/{id}", account.id()).cookie(secadmin).with(csrf())
+        mvc.perform(post("/security/users/{id}", account.id())
+                        .cookie(secadmin)
+                        .with(csrf())
                         .param("role", "LEAD_RECEIVER")
                         .param("version", String.valueOf(account.version())))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("线索承办单位角色必须选择承办单位")));
         long locality = jdbc.sql("select id from organization.region where level = 'LOCALITY' limit 1")
-                .query(Long.class).single();
-        mvc.perform(post("/security/users/{id}", account.id()).cookie(secadmin).with(csrf())
+                .query(Long.class)
+                .single();
+        mvc.perform(post("/security/users/{id}", account.id())
+                        .cookie(secadmin)
+                        .with(csrf())
                         .param("role", "GROUP_MEMBER")
                         .param("regionIds", String.valueOf(locality))
                         .param("version", String.valueOf(account.version())))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("所选区域不存在或不能作为数据范围")));
-        mvc.perform(post("/security/users/{id}", account.id()).cookie(secadmin).with(csrf())
+        mvc.perform(post("/security/users/{id}", account.id())
+                        .cookie(secadmin)
+                        .with(csrf())
                         .param("version", String.valueOf(account.version())))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("请选择角色")));
         assertThat(accounts.reload(account).role()).isNull();
 
-        mvc.perform(post("/security/users/{id}", account.id()).cookie(secadmin).with(csrf())
+        mvc.perform(post("/security/users/{id}", account.id())
+                        .cookie(secadmin)
+                        .with(csrf())
                         .param("role", "LEAD_RECEIVER")
                         .param("body", "ORGANIZATION_DEPARTMENT")
                         .param("regionIds", String.valueOf(accounts.regionId("睢阳区")))
@@ -246,12 +287,16 @@ class AccountAdministrationTests {
     void securityAdminCannotChangeTheirOwnRole() throws Exception {
         UserAccount me = userAccounts.findByUsername("secadmin").orElseThrow();
         long before = auditRows(me, "ROLE_ASSIGNED");
-        mvc.perform(post("/security/users/{id}", me.id()).cookie(secadmin).with(csrf())
+        mvc.perform(post("/security/users/{id}", me.id())
+                        .cookie(secadmin)
+                        .with(csrf())
                         .param("role", "SYSTEM_ADMIN")
                         .param("version", String.valueOf(me.version())))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("不能修改自己的角色或数据范围")));
-        mvc.perform(post("/security/users/{id}", me.id()).cookie(secadmin).with(csrf())
+        mvc.perform(post("/security/users/{id}", me.id())
+                        .cookie(secadmin)
+                        .with(csrf())
                         .param("role", "OFFICE_DIRECTOR")
                         .param("regionIds", String.valueOf(accounts.regionId("睢阳区")))
                         .param("version", String.valueOf(me.version())))
@@ -282,7 +327,9 @@ class AccountAdministrationTests {
                 .andExpect(content().string(containsString("闫集镇")))
                 .andExpect(content().string(not(containsString("groupleader"))));
         for (String page : List.of("/admin/users", "/security/users")) {
-            mvc.perform(get(page).cookie(page.startsWith("/admin") ? sysadmin : secadmin).param("q", "%"))
+            mvc.perform(get(page)
+                            .cookie(page.startsWith("/admin") ? sysadmin : secadmin)
+                            .param("q", "%"))
                     .andExpect(status().isOk())
                     .andExpect(content().string(containsString("共 0 个账户")));
         }
@@ -298,7 +345,8 @@ class AccountAdministrationTests {
     }
 
     private static String oneTimePassword(String page) {
-        Matcher matcher = Pattern.compile("data-testid=\"one-time-password\">([^<]+)<").matcher(page);
+        Matcher matcher =
+                Pattern.compile("data-testid=\"one-time-password\">([^<]+)<").matcher(page);
         assertThat(matcher.find()).as("one-time password on the page").isTrue();
         return matcher.group(1);
     }

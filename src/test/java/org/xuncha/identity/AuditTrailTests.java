@@ -69,13 +69,18 @@ class AuditTrailTests {
     void failedSignInsAndTheLockoutAreAudited() throws Exception {
         UserAccount account = accounts.create("trailfail", Role.OFFICE_STAFF, "睢阳区");
         for (int i = 0; i < 5; i++) {
-            mvc.perform(post("/login").with(csrf()).param("username", account.username()).param("password", "nope-" + i))
+            mvc.perform(post("/login")
+                            .with(csrf())
+                            .param("username", account.username())
+                            .param("password", "nope-" + i))
                     .andExpect(redirectedUrl("/login?error"));
         }
         assertThat(rows(account.username(), "SIGN_IN_FAILED", "FAILURE")).isEqualTo(5);
         assertThat(rows(account.username(), "ACCOUNT_LOCKED", "SUCCESS")).isEqualTo(1);
 
-        mvc.perform(post("/login").with(csrf()).param("username", account.username())
+        mvc.perform(post("/login")
+                        .with(csrf())
+                        .param("username", account.username())
                         .param("password", KnownAccounts.PASSWORD))
                 .andExpect(redirectedUrl("/login?error"));
         assertThat(jdbc.sql("select detail from audit.audit_event where actor = :u and action = 'SIGN_IN_FAILED'"
@@ -103,7 +108,9 @@ class AuditTrailTests {
     void accountChangesAreAuditedWithTheActorAndTheAccount() throws Exception {
         UserAccount account = accounts.create("trailchange", Role.OFFICE_STAFF, "睢阳区");
         Cookie sysadmin = DemoLogins.of(environment).signIn(mvc, "sysadmin");
-        mvc.perform(post("/admin/users/{id}/disable", account.id()).cookie(sysadmin).with(csrf())
+        mvc.perform(post("/admin/users/{id}/disable", account.id())
+                        .cookie(sysadmin)
+                        .with(csrf())
                         .param("version", String.valueOf(account.version())))
                 .andExpect(redirectedUrl("/admin/users"));
         assertThat(jdbc.sql("""

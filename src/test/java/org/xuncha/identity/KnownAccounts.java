@@ -35,7 +35,11 @@ final class KnownAccounts {
         return create(prefix, true, role, null, regionNames);
     }
 
-    UserAccount create(String prefix, boolean mustChange, @Nullable Role role, @Nullable ReceivingBody body,
+    UserAccount create(
+            String prefix,
+            boolean mustChange,
+            @Nullable Role role,
+            @Nullable ReceivingBody body,
             String... regionNames) {
         String username = prefix + SEQUENCE.incrementAndGet() + "x" + Long.toString(System.nanoTime() % 100_000, 36);
         UserAccount account = UserAccount.create(username, "测试 " + username, encoder.encode(PASSWORD), mustChange);

@@ -34,7 +34,8 @@ class SeparationOfDutiesBrowserTests extends BrowserTest {
         page.fill("#displayName", NAME);
         page.click("[data-testid=create-account] button[type=submit]");
         assertThat(page.getByTestId("new-username")).hasText(USERNAME);
-        String oneTimePassword = page.getByTestId("one-time-password").textContent().strip();
+        String oneTimePassword =
+                page.getByTestId("one-time-password").textContent().strip();
         assertThat(oneTimePassword).hasSize(14);
         capture("admin-one-time-password");
         page.click("text=返回用户管理");
@@ -79,10 +80,13 @@ class SeparationOfDutiesBrowserTests extends BrowserTest {
         assertThat(page).hasURL(url("/audit"));
         Locator log = page.locator("table.audit");
         assertThat(log.locator("tr[data-action=CREATE]").filter(new Locator.FilterOptions().setHasText("sysadmin")))
-                .not().hasCount(0);
-        assertThat(log.locator("tr[data-action=ROLE_ASSIGNED]").filter(new Locator.FilterOptions().setHasText(USERNAME)))
+                .not()
+                .hasCount(0);
+        assertThat(log.locator("tr[data-action=ROLE_ASSIGNED]")
+                        .filter(new Locator.FilterOptions().setHasText(USERNAME)))
                 .hasCount(1);
-        assertThat(log.locator("tr[data-action=PASSWORD_CHANGED]").filter(new Locator.FilterOptions().setHasText(USERNAME)))
+        assertThat(log.locator("tr[data-action=PASSWORD_CHANGED]")
+                        .filter(new Locator.FilterOptions().setHasText(USERNAME)))
                 .hasCount(1);
         page.getByTestId("verify-chain").click();
         assertThat(page.getByTestId("chain-result")).containsText("哈希链完整");

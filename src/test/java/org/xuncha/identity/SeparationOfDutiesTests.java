@@ -37,14 +37,33 @@ class SeparationOfDutiesTests {
 
     @ParameterizedTest(name = "{0} may not open {1}")
     @CsvSource({
-        "sysadmin, /regions", "sysadmin, /localities", "sysadmin, /audit", "sysadmin, /security/users",
+        "sysadmin, /regions",
+        "sysadmin, /localities",
+        "sysadmin, /audit",
+        "sysadmin, /security/users",
         "sysadmin, /audit/export",
-        "secadmin, /admin/users", "secadmin, /audit", "secadmin, /regions", "secadmin, /localities",
-        "auditor, /regions", "auditor, /localities", "auditor, /admin/users", "auditor, /security/users",
-        "office, /admin/users", "office, /security/users", "office, /audit",
-        "director, /admin/users", "director, /security/users", "director, /audit", "director, /audit/export",
-        "groupleader, /admin/users", "groupmember, /security/users", "liaison, /audit",
-        "supervisor, /admin/users", "receiver, /security/users", "receiver, /regions", "leader, /audit"
+        "secadmin, /admin/users",
+        "secadmin, /audit",
+        "secadmin, /regions",
+        "secadmin, /localities",
+        "auditor, /regions",
+        "auditor, /localities",
+        "auditor, /admin/users",
+        "auditor, /security/users",
+        "office, /admin/users",
+        "office, /security/users",
+        "office, /audit",
+        "director, /admin/users",
+        "director, /security/users",
+        "director, /audit",
+        "director, /audit/export",
+        "groupleader, /admin/users",
+        "groupmember, /security/users",
+        "liaison, /audit",
+        "supervisor, /admin/users",
+        "receiver, /security/users",
+        "receiver, /regions",
+        "leader, /audit"
     })
     void isRefused(String username, String path) throws Exception {
         mvc.perform(get(path).cookie(session(username))).andExpect(status().isForbidden());
@@ -57,7 +76,9 @@ class SeparationOfDutiesTests {
         "sysadmin, /audit/verify", "secadmin, /audit/verify", "office, /audit/verify"
     })
     void isRefusedChanges(String username, String path) throws Exception {
-        mvc.perform(post(path).cookie(session(username)).with(csrf())
+        mvc.perform(post(path)
+                        .cookie(session(username))
+                        .with(csrf())
                         .param("username", "intruder")
                         .param("displayName", "越权")
                         .param("role", "OFFICE_DIRECTOR")
@@ -67,7 +88,10 @@ class SeparationOfDutiesTests {
 
     @ParameterizedTest(name = "{0} may open {1}")
     @CsvSource({
-        "sysadmin, /admin/users", "secadmin, /security/users", "auditor, /audit", "office, /localities",
+        "sysadmin, /admin/users",
+        "secadmin, /security/users",
+        "auditor, /audit",
+        "office, /localities",
         "leader, /localities"
     })
     void reachesOwnPages(String username, String path) throws Exception {

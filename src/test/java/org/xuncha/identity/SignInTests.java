@@ -74,11 +74,13 @@ class SignInTests {
     @Test
     void unknownUserAndWrongPasswordGetTheSameAnswer() throws Exception {
         UserAccount account = accounts.create("same", Role.OFFICE_STAFF, "睢阳区");
-        MvcResult unknown = signIn("nobody-" + account.username(), "Wrong-password-1").andReturn();
+        MvcResult unknown =
+                signIn("nobody-" + account.username(), "Wrong-password-1").andReturn();
         MvcResult wrong = signIn(account.username(), "Wrong-password-1").andReturn();
 
         assertThat(unknown.getResponse().getRedirectedUrl()).isEqualTo("/login?error");
-        assertThat(wrong.getResponse().getRedirectedUrl()).isEqualTo(unknown.getResponse().getRedirectedUrl());
+        assertThat(wrong.getResponse().getRedirectedUrl())
+                .isEqualTo(unknown.getResponse().getRedirectedUrl());
         String unknownPage = loginPageAfter(unknown);
         String wrongPage = loginPageAfter(wrong);
         assertThat(unknownPage).contains(FAILED);
@@ -88,14 +90,16 @@ class SignInTests {
     @Test
     void sessionIdChangesAtSignIn() throws Exception {
         UserAccount account = accounts.create("fixation", Role.OFFICE_STAFF, "睢阳区");
-        MvcResult loginPage = mvc.perform(get("/login")).andExpect(status().isOk()).andReturn();
+        MvcResult loginPage =
+                mvc.perform(get("/login")).andExpect(status().isOk()).andReturn();
         Cookie before = loginPage.getResponse().getCookie("XUNCHA_SESSION");
         assertThat(before).isNotNull();
         Matcher token = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"")
                 .matcher(loginPage.getResponse().getContentAsString());
         assertThat(token.find()).isTrue();
 
-        MvcResult signedIn = mvc.perform(post("/login").cookie(before)
+        MvcResult signedIn = mvc.perform(post("/login")
+                        .cookie(before)
                         .param("_csrf", token.group(1))
                         .param("username", account.username())
                         .param("password", KnownAccounts.PASSWORD))
@@ -106,7 +110,8 @@ class SignInTests {
         assertThat(after).isNotNull();
         assertThat(after.getValue()).isNotEqualTo(before.getValue());
         mvc.perform(get("/regions").cookie(before)).andExpect(redirectedUrl("/login"));
-        mvc.perform(get("/regions").cookie(after)).andExpect(status().is3xxRedirection())
+        mvc.perform(get("/regions").cookie(after))
+                .andExpect(status().is3xxRedirection())
                 .andExpect(redirectedUrlPattern("/regions/*"));
     }
 
@@ -121,7 +126,9 @@ class SignInTests {
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("您正在使用一次性密码")));
 
-        mvc.perform(post("/account/password").cookie(session).with(csrf())
+        mvc.perform(post("/account/password")
+                        .cookie(session)
+                        .with(csrf())
                         .param("currentPassword", KnownAccounts.PASSWORD)
                         .param("newPassword", "short")
                         .param("confirmPassword", "short"))
@@ -129,7 +136,9 @@ class SignInTests {
                 .andExpect(content().string(containsString("新密码至少需要 8 个字符")));
         mvc.perform(get("/regions").cookie(session)).andExpect(redirectedUrl("/account/password"));
 
-        mvc.perform(post("/account/password").cookie(session).with(csrf())
+        mvc.perform(post("/account/password")
+                        .cookie(session)
+                        .with(csrf())
                         .param("currentPassword", KnownAccounts.PASSWORD)
                         .param("newPassword", "Quiet-harbour-93")
                         .param("confirmPassword", "Quiet-harbour-93"))
@@ -140,10 +149,11 @@ class SignInTests {
 
     @Test
     void pagesCarryTheSecurityHeaders() throws Exception {
-        Cookie session = DemoLogins.signIn(mvc, accounts.create("headers", Role.OFFICE_STAFF, "睢阳区").username(),
-                KnownAccounts.PASSWORD);
+        Cookie session = DemoLogins.signIn(
+                mvc, accounts.create("headers", Role.OFFICE_STAFF, "睢阳区").username(), KnownAccounts.PASSWORD);
         for (var request : new org.springframework.test.web.servlet.RequestBuilder[] {
-                get("/login"), get("/localities").cookie(session)}) {
+            get("/login"), get("/localities").cookie(session)
+        }) {
             mvc.perform(request)
                     .andExpect(status().isOk())
                     .andExpect(header().string("Content-Security-Policy", containsString("default-src 'self'")))
@@ -158,14 +168,17 @@ class SignInTests {
     void postWithoutCsrfTokenIsRefused() throws Exception {
         UserAccount account = accounts.create("csrf", Role.OFFICE_STAFF, "睢阳区");
         Cookie session = DemoLogins.signIn(mvc, account.username(), KnownAccounts.PASSWORD);
-        mvc.perform(post("/account/password").cookie(session)
+        mvc.perform(post("/account/password")
+                        .cookie(session)
                         .param("currentPassword", KnownAccounts.PASSWORD)
                         .param("newPassword", "Quiet-harbour-93")
                         .param("confirmPassword", "Quiet-harbour-93"))
                 .andExpect(status().isForbidden());
         mvc.perform(post("/login").param("username", account.username()).param("password", KnownAccounts.PASSWORD))
                 .andExpect(status().isForbidden());
-        assertThat(encoder.matches(KnownAccounts.PASSWORD, accounts.reload(account).passwordHash())).isTrue();
+        assertThat(encoder.matches(
+                        KnownAccounts.PASSWORD, accounts.reload(account).passwordHash()))
+                .isTrue();
     }
 
     @Test
@@ -182,7 +195,8 @@ class SignInTests {
 
     private org.springframework.test.web.servlet.ResultActions signIn(String username, String password)
             throws Exception {
-        return mvc.perform(post("/login").with(csrf()).param("username", username).param("password", password));
+        return mvc.perform(
+                post("/login").with(csrf()).param("username", username).param("password", password));
     }
 
     private String loginPageAfter(MvcResult failure) throws Exception {
@@ -191,11 +205,16 @@ class SignInTests {
         if (session != null) {
             request.cookie(session);
         }
-        return mvc.perform(request).andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        return mvc.perform(request)
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
     }
 
     private static String notice(String page) {
-        Matcher matcher = Pattern.compile("<div class=\"notice error\"[^>]*>([^<]*)</div>").matcher(page);
+        Matcher matcher = Pattern.compile("<div class=\"notice error\"[^>]*>([^<]*)</div>")
+                .matcher(page);
         assertThat(matcher.find()).isTrue();
         return matcher.group(1);
     }

@@ -33,7 +33,8 @@ class UserAccountTests {
 
         assertThat(account.lockedUntil()).isEqualTo(NOW.plus(Duration.ofMinutes(30)));
         assertThat(account.isLockedAt(NOW)).isTrue();
-        assertThat(account.isLockedAt(NOW.plus(Duration.ofMinutes(29)).plusSeconds(59))).isTrue();
+        assertThat(account.isLockedAt(NOW.plus(Duration.ofMinutes(29)).plusSeconds(59)))
+                .isTrue();
         assertThat(account.isLockedAt(NOW.plus(Duration.ofMinutes(30)))).isFalse();
     }
 
@@ -54,7 +55,8 @@ class UserAccountTests {
         Instant lockedUntil = account.lockedUntil();
 
         for (int i = 0; i < 10; i++) {
-            assertThat(account.recordFailedSignIn(NOW.plus(Duration.ofMinutes(i)))).isFalse();
+            assertThat(account.recordFailedSignIn(NOW.plus(Duration.ofMinutes(i))))
+                    .isFalse();
         }
 
         assertThat(account.failedAttempts()).isZero();

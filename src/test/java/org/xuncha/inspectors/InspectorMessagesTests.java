@@ -56,16 +56,29 @@ class InspectorMessagesTests {
         for (GroupRole role : GroupRole.values()) {
             keys.add("groupRole." + role);
         }
-        keys.addAll(List.of("roster.reason.leaderTier", "roster.reason.memberTier", "roster.reason.accounts",
-                "roster.reason.lowestLoad", "roster.reason.load", "roster.reason.newPairs", "roster.reason.repeatedPairs",
-                "roster.reason.noRecusal", "roster.reason.exempted", "roster.reason.available", "roster.gap.noLeader",
-                "roster.gap.noDeputy", "roster.gap.members", "roster.gap.noAccounts", "roster.gap.taken"));
+        keys.addAll(List.of(
+                "roster.reason.leaderTier",
+                "roster.reason.memberTier",
+                "roster.reason.accounts",
+                "roster.reason.lowestLoad",
+                "roster.reason.load",
+                "roster.reason.newPairs",
+                "roster.reason.repeatedPairs",
+                "roster.reason.noRecusal",
+                "roster.reason.exempted",
+                "roster.reason.available",
+                "roster.gap.noLeader",
+                "roster.gap.noDeputy",
+                "roster.gap.members",
+                "roster.gap.noAccounts",
+                "roster.gap.taken"));
         assertThat(messages.stringPropertyNames()).containsAll(keys);
     }
 
     private static Properties load(String suffix) throws IOException {
         Properties properties = new Properties();
-        try (InputStream in = InspectorMessagesTests.class.getResourceAsStream("/i18n/inspectors" + suffix + ".properties")) {
+        try (InputStream in =
+                InspectorMessagesTests.class.getResourceAsStream("/i18n/inspectors" + suffix + ".properties")) {
             properties.load(new InputStreamReader(in, StandardCharsets.UTF_8));
         }
         return properties;

@@ -18,10 +18,14 @@ class InspectorPoolBrowserTests extends BrowserTest {
     @Test
     void officeFiltersThePoolAndRecordsAManualRecusal() {
         long leadersInFinance = jdbc.sql("select count(*) from inspectors.inspector where tier = 'LEADER_TIER'"
-                + " and 'FINANCE' = any(expertise)").query(Long.class).single();
+                        + " and 'FINANCE' = any(expertise)")
+                .query(Long.class)
+                .single();
         signIn("office");
-        page.getByRole(com.microsoft.playwright.options.AriaRole.LINK,
-                new com.microsoft.playwright.Page.GetByRoleOptions().setName("巡察人才库")).click();
+        page.getByRole(
+                        com.microsoft.playwright.options.AriaRole.LINK,
+                        new com.microsoft.playwright.Page.GetByRoleOptions().setName("巡察人才库"))
+                .click();
         assertThat(page.locator("h1")).hasText("巡察人才库");
         assertThat(page.getByTestId("result-count")).hasText("共 180 人");
 
@@ -48,8 +52,12 @@ class InspectorPoolBrowserTests extends BrowserTest {
         assertThat(recusals).containsText("office");
         screenshot("inspector");
 
-        page.getByRole(com.microsoft.playwright.options.AriaRole.LINK,
-                new com.microsoft.playwright.Page.GetByRoleOptions().setName("编辑").setExact(true)).click();
+        page.getByRole(
+                        com.microsoft.playwright.options.AriaRole.LINK,
+                        new com.microsoft.playwright.Page.GetByRoleOptions()
+                                .setName("编辑")
+                                .setExact(true))
+                .click();
         assertThat(page.locator("#name")).hasValue(name);
         screenshot("inspector-edit");
         page.navigate(url("/inspectors/policy"));

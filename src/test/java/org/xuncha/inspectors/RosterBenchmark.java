@@ -13,8 +13,16 @@ import java.util.Locale;
 public final class RosterBenchmark {
 
     /** A round of {@code localities} 村居 in {@code roundTownships} of {@code townships}, and a pool from all of them. */
-    private record Case(String name, int townships, int roundTownships, int localities, int leaders, int members,
-            int warmups, int runs, long limitMillis) {}
+    private record Case(
+            String name,
+            int townships,
+            int roundTownships,
+            int localities,
+            int leaders,
+            int members,
+            int warmups,
+            int runs,
+            long limitMillis) {}
 
     private static final List<Case> CASES = List.of(
             new Case("district (睢阳区)", 19, 3, 45, 80, 100, 50, 21, 2_000),
@@ -24,11 +32,26 @@ public final class RosterBenchmark {
 
     public static void main(String[] args) {
         boolean ok = true;
-        System.out.printf(Locale.ROOT, "%-18s %8s %8s %12s %12s %8s %8s%n", "case", "村居", "people", "roster ms",
-                "baseline ms", "ratio", "limit");
+        System.out.printf(
+                Locale.ROOT,
+                "%-18s %8s %8s %12s %12s %8s %8s%n",
+                "case",
+                "村居",
+                "people",
+                "roster ms",
+                "baseline ms",
+                "ratio",
+                "limit");
         for (Case c : CASES) {
-            RosterScenario scenario = RosterScenario.generate(20_260_401L, c.townships(), c.roundTownships(), c.localities(), c.leaders(),
-                    c.members(), 15, false);
+            RosterScenario scenario = RosterScenario.generate(
+                    20_260_401L,
+                    c.townships(),
+                    c.roundTownships(),
+                    c.localities(),
+                    c.leaders(),
+                    c.members(),
+                    15,
+                    false);
             RosterRequest request = scenario.request();
             List<Long> roster = new ArrayList<>();
             List<Long> baseline = new ArrayList<>();
@@ -52,12 +75,24 @@ public final class RosterBenchmark {
             double baselineMs = median(baseline) / 1e6;
             boolean within = rosterMs < c.limitMillis();
             ok &= within;
-            System.out.printf(Locale.ROOT, "%-18s %8d %8d %12.1f %12.1f %8.2f %8s%n", c.name(), c.localities(),
-                    c.leaders() + c.members(), rosterMs, baselineMs, rosterMs / baselineMs,
+            System.out.printf(
+                    Locale.ROOT,
+                    "%-18s %8d %8d %12.1f %12.1f %8.2f %8s%n",
+                    c.name(),
+                    c.localities(),
+                    c.leaders() + c.members(),
+                    rosterMs,
+                    baselineMs,
+                    rosterMs / baselineMs,
                     (within ? "< " : "OVER ") + c.limitMillis() / 1000 + " s");
-            System.out.printf(Locale.ROOT, "%-18s groups %d, people placed %d, gaps %d, 村居 unassigned %d%n", "",
-                    last.groups().size(), last.groups().stream().mapToInt(g -> g.people().size()).sum(),
-                    last.gaps().size(), last.unassignedLocalities().size());
+            System.out.printf(
+                    Locale.ROOT,
+                    "%-18s groups %d, people placed %d, gaps %d, 村居 unassigned %d%n",
+                    "",
+                    last.groups().size(),
+                    last.groups().stream().mapToInt(g -> g.people().size()).sum(),
+                    last.gaps().size(),
+                    last.unassignedLocalities().size());
         }
         System.out.println("medians of 21 (district) and 5 (province) runs after warm-ups;"
                 + " ratio = roster / baseline (every person × 村居 checked once)");

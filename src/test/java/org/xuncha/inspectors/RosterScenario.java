@@ -15,8 +15,13 @@ import org.xuncha.organization.RegionKind;
  * A random round and pool for property tests and the benchmark: townships, 村居, people with work and home
  * townships, relatives, unavailability, manual recusals, last round's placements, exceptions and history.
  */
-record RosterScenario(List<RoundLocality> localities, List<Candidate> pool, RecusalRules rules, ServiceHistory history,
-        GroupSizing sizing, GroupShape shape) {
+record RosterScenario(
+        List<RoundLocality> localities,
+        List<Candidate> pool,
+        RecusalRules rules,
+        ServiceHistory history,
+        GroupSizing sizing,
+        GroupShape shape) {
 
     static final DateRange ROUND = new DateRange(LocalDate.of(2026, 4, 1), LocalDate.of(2026, 4, 30));
 
@@ -27,22 +32,40 @@ record RosterScenario(List<RoundLocality> localities, List<Candidate> pool, Recu
     /**
      * @param recusalPercent how likely each recusal fact is, so scenarios range from easy to impossible
      */
-    static RosterScenario generate(long seed, int townships, int localityCount, int leaders, int members, int recusalPercent,
+    static RosterScenario generate(
+            long seed,
+            int townships,
+            int localityCount,
+            int leaders,
+            int members,
+            int recusalPercent,
             boolean randomShape) {
         return generate(seed, townships, townships, localityCount, leaders, members, recusalPercent, randomShape);
     }
 
     /** @param roundTownships the round takes 村居 of this many of the townships; people come from all of them */
-    static RosterScenario generate(long seed, int townships, int roundTownships, int localityCount, int leaders,
-            int members, int recusalPercent, boolean randomShape) {
+    static RosterScenario generate(
+            long seed,
+            int townships,
+            int roundTownships,
+            int localityCount,
+            int leaders,
+            int members,
+            int recusalPercent,
+            boolean randomShape) {
         Random random = new Random(seed);
         List<RoundLocality> localities = new ArrayList<>();
         for (int i = 0; i < localityCount; i++) {
             int township = random.nextInt(roundTownships);
             boolean community = random.nextInt(5) == 0;
-            localities.add(new RoundLocality(100_000 + i, (community ? "社区" : "村") + i, 1_000 + township,
-                    "乡镇" + township, community ? RegionKind.COMMUNITY : RegionKind.VILLAGE,
-                    random.nextInt(3) == 0 ? Intensity.FOCUSED : Intensity.EXPEDITED, random.nextInt(6) == 0));
+            localities.add(new RoundLocality(
+                    100_000 + i,
+                    (community ? "社区" : "村") + i,
+                    1_000 + township,
+                    "乡镇" + township,
+                    community ? RegionKind.COMMUNITY : RegionKind.VILLAGE,
+                    random.nextInt(3) == 0 ? Intensity.FOCUSED : Intensity.EXPEDITED,
+                    random.nextInt(6) == 0));
         }
         List<Candidate> pool = new ArrayList<>();
         List<PreviousPlacement> previous = new ArrayList<>();
@@ -62,7 +85,8 @@ record RosterScenario(List<RoundLocality> localities, List<Candidate> pool, Recu
             List<Candidate.DeclaredRelative> relatives = new ArrayList<>();
             if (chance(random, recusalPercent) && localityCount > 0) {
                 for (int r = 1 + random.nextInt(2); r > 0; r--) {
-                    relatives.add(new Candidate.DeclaredRelative(localities.get(random.nextInt(localityCount)).id(), "亲属"));
+                    relatives.add(new Candidate.DeclaredRelative(
+                            localities.get(random.nextInt(localityCount)).id(), "亲属"));
                 }
             }
             List<Candidate.Unavailability> away = new ArrayList<>();
@@ -79,7 +103,9 @@ record RosterScenario(List<RoundLocality> localities, List<Candidate> pool, Recu
             }
             pool.add(new Candidate(id, "人员" + p, tier, expertise, work, home, relatives, away, manual));
             if (chance(random, recusalPercent)) {
-                GroupRole role = tier == Tier.MEMBER_TIER ? GroupRole.MEMBER : random.nextBoolean() ? GroupRole.LEADER : GroupRole.DEPUTY;
+                GroupRole role = tier == Tier.MEMBER_TIER
+                        ? GroupRole.MEMBER
+                        : random.nextBoolean() ? GroupRole.LEADER : GroupRole.DEPUTY;
                 previous.add(new PreviousPlacement(id, 1_000 + random.nextInt(townships), role));
             }
             if (chance(random, 10)) {

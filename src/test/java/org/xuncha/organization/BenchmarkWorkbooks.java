@@ -43,23 +43,37 @@ public final class BenchmarkWorkbooks {
         Random random = new Random(townshipNumber);
         String township = townshipCode(townshipNumber);
         String prefix = township.substring(0, 9);
-        try (XSSFWorkbook workbook = new XSSFWorkbook(); OutputStream out = Files.newOutputStream(file)) {
-            Sheet townships = sheet(workbook, RegistrySheets.TOWNSHIPS, TestWorkbooks.headers(RegistrySheets.TOWNSHIP_COLUMNS));
+        try (XSSFWorkbook workbook = new XSSFWorkbook();
+                OutputStream out = Files.newOutputStream(file)) {
+            Sheet townships =
+                    sheet(workbook, RegistrySheets.TOWNSHIPS, TestWorkbooks.headers(RegistrySheets.TOWNSHIP_COLUMNS));
             values(townships.createRow(1), List.of(township, "基准测试" + townshipNumber + "镇", "镇", DISTRICT));
-            Sheet localities = sheet(workbook, RegistrySheets.LOCALITIES, TestWorkbooks.headers(RegistrySheets.LOCALITY_COLUMNS));
+            Sheet localities =
+                    sheet(workbook, RegistrySheets.LOCALITIES, TestWorkbooks.headers(RegistrySheets.LOCALITY_COLUMNS));
             for (int l = 1; l <= LOCALITIES; l++) {
-                values(localities.createRow(l), TestWorkbooks.locality(prefix + String.format("%03d", 200 + l),
-                        SURNAMES.charAt(l) + "庄村", township));
+                values(
+                        localities.createRow(l),
+                        TestWorkbooks.locality(
+                                prefix + String.format("%03d", 200 + l), SURNAMES.charAt(l) + "庄村", township));
             }
-            Sheet roster = sheet(workbook, RegistrySheets.HOUSEHOLDS, TestWorkbooks.headers(RegistrySheets.HOUSEHOLD_COLUMNS));
+            Sheet roster =
+                    sheet(workbook, RegistrySheets.HOUSEHOLDS, TestWorkbooks.headers(RegistrySheets.HOUSEHOLD_COLUMNS));
             for (int h = 0; h < households; h++) {
                 String locality = prefix + String.format("%03d", 201 + h % LOCALITIES);
                 int group = 1 + random.nextInt(8);
                 int roll = random.nextInt(100);
-                values(roster.createRow(h + 1), List.of(locality + String.format("%04d", 1 + h / LOCALITIES), locality,
-                        person(random), "第" + group + "村民组", "第" + group + "村民组" + (1 + random.nextInt(120)) + "号",
-                        roll < 3 ? "是" : "否", roll >= 3 && roll < 10 ? "是" : "否", roll >= 10 && roll < 12 ? "是" : "否",
-                        DemoDistrict.idNumber(random)));
+                values(
+                        roster.createRow(h + 1),
+                        List.of(
+                                locality + String.format("%04d", 1 + h / LOCALITIES),
+                                locality,
+                                person(random),
+                                "第" + group + "村民组",
+                                "第" + group + "村民组" + (1 + random.nextInt(120)) + "号",
+                                roll < 3 ? "是" : "否",
+                                roll >= 3 && roll < 10 ? "是" : "否",
+                                roll >= 10 && roll < 12 ? "是" : "否",
+                                DemoDistrict.idNumber(random)));
             }
             workbook.write(out);
         }

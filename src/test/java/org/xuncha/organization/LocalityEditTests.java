@@ -50,7 +50,8 @@ class LocalityEditTests {
         mvc.perform(facts(id, 0, 2345, true).cookie(office)).andExpect(redirectedUrl("/localities/" + id));
 
         Map<String, Object> row = locality(id);
-        assertThat(row).containsEntry("many_conflicts", true)
+        assertThat(row)
+                .containsEntry("many_conflicts", true)
                 .containsEntry("population", 2345)
                 .containsEntry("suggested_intensity", "FOCUSED")
                 .containsEntry("version", 1);
@@ -80,11 +81,15 @@ class LocalityEditTests {
         mvc.perform(override(id, "FOCUSED", "群众来信反映集体土地发包问题", 0).cookie(director))
                 .andExpect(redirectedUrl("/localities/" + id + "#intensity"));
 
-        assertThat(locality(id)).containsEntry("intensity_override", "FOCUSED")
+        assertThat(locality(id))
+                .containsEntry("intensity_override", "FOCUSED")
                 .containsEntry("override_reason", "群众来信反映集体土地发包问题")
                 .containsEntry("overridden_by", "director");
         assertThat(auditedUpdates(id, "director")).isEqualTo(1);
-        mvc.perform(get("/localities").param("intensity", "FOCUSED").param("size", "200").cookie(director))
+        mvc.perform(get("/localities")
+                        .param("intensity", "FOCUSED")
+                        .param("size", "200")
+                        .cookie(director))
                 .andExpect(content().string(containsString("/localities/" + id + "\"")));
     }
 
@@ -99,7 +104,8 @@ class LocalityEditTests {
                 .andExpect(content().string(containsString("记录已被他人修改")));
         mvc.perform(override(id, "FOCUSED", "旧表单", 0).cookie(office)).andExpect(status().isConflict());
 
-        assertThat(locality(id)).containsEntry("population", 1111)
+        assertThat(locality(id))
+                .containsEntry("population", 1111)
                 .containsEntry("many_conflicts", false)
                 .containsEntry("intensity_override", null)
                 .containsEntry("version", 1);
@@ -107,7 +113,8 @@ class LocalityEditTests {
     }
 
     private MockHttpServletRequestBuilder facts(long id, int version, int population, boolean manyConflicts) {
-        return post("/localities/" + id + "/edit").with(csrf())
+        return post("/localities/" + id + "/edit")
+                .with(csrf())
                 .param("partyOrgType", "BRANCH")
                 .param("partySecretary", "王建国")
                 .param("partyMemberCount", "48")
@@ -123,7 +130,8 @@ class LocalityEditTests {
     }
 
     private static MockHttpServletRequestBuilder override(long id, String intensity, String reason, int version) {
-        return post("/localities/" + id + "/intensity").with(csrf())
+        return post("/localities/" + id + "/intensity")
+                .with(csrf())
                 .param("intensity", intensity)
                 .param("reason", reason)
                 .param("version", String.valueOf(version));
@@ -137,14 +145,14 @@ class LocalityEditTests {
                         join organization.region t on t.id = r.parent_id
                         where t.name = ? and l.suggested_intensity = 'EXPEDITED' and l.intensity_override is null
                         order by r.code limit 1
-                        """)
-                .param(township)
-                .query(Long.class)
-                .single();
+                        """).param(township).query(Long.class).single();
     }
 
     private Map<String, Object> locality(long id) {
-        return jdbc.sql("select * from organization.locality where region_id = ?").param(id).query().singleRow();
+        return jdbc.sql("select * from organization.locality where region_id = ?")
+                .param(id)
+                .query()
+                .singleRow();
     }
 
     private long auditedUpdates(long id, String actor) {

@@ -18,7 +18,8 @@ class LocalityTests {
         IntensityAssessment assessment = Locality.assess(facts(SMALL, true, false, false), null, null);
 
         assertThat(assessment.suggested()).isEqualTo(Intensity.FOCUSED);
-        assertThat(assessment.reasons()).extracting(IntensityAssessment.Reason::messageKey)
+        assertThat(assessment.reasons())
+                .extracting(IntensityAssessment.Reason::messageKey)
                 .containsExactly("intensity.reason.weakPartyBuilding");
     }
 
@@ -27,7 +28,8 @@ class LocalityTests {
         IntensityAssessment assessment = Locality.assess(facts(SMALL, false, true, false), null, null);
 
         assertThat(assessment.suggested()).isEqualTo(Intensity.FOCUSED);
-        assertThat(assessment.reasons()).extracting(IntensityAssessment.Reason::messageKey)
+        assertThat(assessment.reasons())
+                .extracting(IntensityAssessment.Reason::messageKey)
                 .containsExactly("intensity.reason.largeEconomyFlagged");
     }
 
@@ -36,7 +38,8 @@ class LocalityTests {
         IntensityAssessment assessment = Locality.assess(facts(SMALL, false, false, true), null, null);
 
         assertThat(assessment.suggested()).isEqualTo(Intensity.FOCUSED);
-        assertThat(assessment.reasons()).extracting(IntensityAssessment.Reason::messageKey)
+        assertThat(assessment.reasons())
+                .extracting(IntensityAssessment.Reason::messageKey)
                 .containsExactly("intensity.reason.manyConflicts");
     }
 
@@ -59,7 +62,8 @@ class LocalityTests {
 
         IntensityAssessment assessment = Locality.assess(facts(large, false, true, false), null, null);
 
-        assertThat(assessment.reasons()).extracting(IntensityAssessment.Reason::messageKey)
+        assertThat(assessment.reasons())
+                .extracting(IntensityAssessment.Reason::messageKey)
                 .containsExactly("intensity.reason.largeEconomyFlagged");
     }
 
@@ -67,21 +71,26 @@ class LocalityTests {
     void listsEveryFactThatHolds() {
         IntensityAssessment assessment = Locality.assess(facts(SMALL, true, true, true), null, null);
 
-        assertThat(assessment.reasons()).extracting(IntensityAssessment.Reason::messageKey).containsExactly(
-                "intensity.reason.weakPartyBuilding", "intensity.reason.largeEconomyFlagged",
-                "intensity.reason.manyConflicts");
+        assertThat(assessment.reasons())
+                .extracting(IntensityAssessment.Reason::messageKey)
+                .containsExactly(
+                        "intensity.reason.weakPartyBuilding",
+                        "intensity.reason.largeEconomyFlagged",
+                        "intensity.reason.manyConflicts");
     }
 
     @Test
     void suggestsExpeditedWhenNoFactHolds() {
-        CollectiveEconomy justBelow = new CollectiveEconomy(new BigDecimal("299.99"), new BigDecimal("200"), BigDecimal.ZERO);
+        CollectiveEconomy justBelow =
+                new CollectiveEconomy(new BigDecimal("299.99"), new BigDecimal("200"), BigDecimal.ZERO);
 
         IntensityAssessment assessment = Locality.assess(facts(justBelow, false, false, false), null, null);
 
         assertThat(assessment.suggested()).isEqualTo(Intensity.EXPEDITED);
         assertThat(assessment.effective()).isEqualTo(Intensity.EXPEDITED);
         assertThat(assessment.overridden()).isFalse();
-        assertThat(assessment.reasons()).extracting(IntensityAssessment.Reason::messageKey)
+        assertThat(assessment.reasons())
+                .extracting(IntensityAssessment.Reason::messageKey)
                 .containsExactly("intensity.reason.inGoodOrder");
     }
 
@@ -130,8 +139,7 @@ class LocalityTests {
 
     @Test
     void anOverrideEqualToTheSuggestionIsNotReportedAsOverridden() {
-        IntensityAssessment assessment =
-                Locality.assess(facts(SMALL, true, false, false), Intensity.FOCUSED, "与建议一致");
+        IntensityAssessment assessment = Locality.assess(facts(SMALL, true, false, false), Intensity.FOCUSED, "与建议一致");
 
         assertThat(assessment.overridden()).isFalse();
         assertThat(assessment.effective()).isEqualTo(Intensity.FOCUSED);
@@ -151,7 +159,7 @@ class LocalityTests {
     }
 
     private static Locality locality(Locality.Facts facts) {
-        return new Locality(7, "411403100201", "张庄村", RegionKind.VILLAGE, 3, "坞墙镇", "/1/2/3/7/", facts, null, null,
-                null, null, 0);
+        return new Locality(
+                7, "411403100201", "张庄村", RegionKind.VILLAGE, 3, "坞墙镇", "/1/2/3/7/", facts, null, null, null, null, 0);
     }
 }

@@ -64,7 +64,9 @@ class RegionScopeTests {
         Cookie liaison = signIn("liaison");
 
         mvc.perform(get("/localities/" + fengqiaoLocality).cookie(liaison)).andExpect(status().isNotFound());
-        mvc.perform(get("/localities/" + fengqiaoLocality).header("HX-Request", "true").cookie(liaison))
+        mvc.perform(get("/localities/" + fengqiaoLocality)
+                        .header("HX-Request", "true")
+                        .cookie(liaison))
                 .andExpect(status().isNotFound());
         mvc.perform(get("/regions/" + fengqiaoLocality).cookie(liaison)).andExpect(status().isNotFound());
         mvc.perform(get("/localities/" + wuqiangLocality).cookie(liaison)).andExpect(status().isOk());
@@ -74,8 +76,10 @@ class RegionScopeTests {
     void aTownshipLiaisonCannotOpenTheEditFormOfAnyLocality() throws Exception {
         Cookie liaison = signIn("liaison");
 
-        mvc.perform(get("/localities/" + fengqiaoLocality + "/edit").cookie(liaison)).andExpect(status().isForbidden());
-        mvc.perform(get("/localities/" + wuqiangLocality + "/edit").cookie(liaison)).andExpect(status().isForbidden());
+        mvc.perform(get("/localities/" + fengqiaoLocality + "/edit").cookie(liaison))
+                .andExpect(status().isForbidden());
+        mvc.perform(get("/localities/" + wuqiangLocality + "/edit").cookie(liaison))
+                .andExpect(status().isForbidden());
     }
 
     @Test
@@ -95,20 +99,29 @@ class RegionScopeTests {
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString(">共 26 个村居<")))
                 .andExpect(content().string(not(containsString("冯桥镇"))));
-        mvc.perform(get("/localities").param("township", String.valueOf(fengqiao)).cookie(liaison))
+        mvc.perform(get("/localities")
+                        .param("township", String.valueOf(fengqiao))
+                        .cookie(liaison))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString(">共 0 个村居<")));
-        mvc.perform(get("/localities").param("name", localityName(fengqiaoLocality)).cookie(liaison))
+        mvc.perform(get("/localities")
+                        .param("name", localityName(fengqiaoLocality))
+                        .cookie(liaison))
                 .andExpect(content().string(not(containsString("/localities/" + fengqiaoLocality + "\""))));
-        mvc.perform(get("/localities").param("kind", "VILLAGE").param("size", "200").cookie(liaison))
+        mvc.perform(get("/localities")
+                        .param("kind", "VILLAGE")
+                        .param("size", "200")
+                        .cookie(liaison))
                 .andExpect(content().string(containsString(">共 24 个村居<")));
     }
 
     @Test
     void aTownshipLiaisonCountsOnlyTheirTownship() throws Exception {
         Cookie liaison = signIn("liaison");
-        long households = count("select count(*) from organization.household h join organization.region r"
-                + " on r.id = h.locality_id where r.parent_id = ?", wuqiang);
+        long households = count(
+                "select count(*) from organization.household h join organization.region r"
+                        + " on r.id = h.locality_id where r.parent_id = ?",
+                wuqiang);
 
         mvc.perform(get("/regions").cookie(liaison)).andExpect(redirectedUrl("/regions/" + wuqiang));
         mvc.perform(get("/regions/" + wuqiang).cookie(liaison))
@@ -125,8 +138,11 @@ class RegionScopeTests {
         Cookie liaison = signIn("liaison");
 
         for (String category : new String[] {"ALL", "SPECIAL", "FIVE_GUARANTEES"}) {
-            mvc.perform(get("/localities/" + fengqiaoLocality).param("category", category).param("page", "1")
-                            .header("HX-Request", "true").cookie(liaison))
+            mvc.perform(get("/localities/" + fengqiaoLocality)
+                            .param("category", category)
+                            .param("page", "1")
+                            .header("HX-Request", "true")
+                            .cookie(liaison))
                     .andExpect(status().isNotFound());
         }
     }
@@ -142,8 +158,7 @@ class RegionScopeTests {
                 .andExpect(content().string(containsString(">闫集镇<")))
                 .andExpect(content().string(not(containsString(">古城街道<"))))
                 .andExpect(content().string(not(containsString(">睢阳区<"))));
-        mvc.perform(get("/localities").cookie(supervisor))
-                .andExpect(content().string(containsString(">共 74 个村居<")));
+        mvc.perform(get("/localities").cookie(supervisor)).andExpect(content().string(containsString(">共 74 个村居<")));
         mvc.perform(get("/localities/" + firstLocalityOf(regionId("古城街道"))).cookie(supervisor))
                 .andExpect(status().isNotFound());
         mvc.perform(get("/regions/" + district).cookie(supervisor)).andExpect(status().isNotFound());
@@ -154,8 +169,7 @@ class RegionScopeTests {
         Cookie office = signIn("office");
 
         mvc.perform(get("/regions").cookie(office)).andExpect(redirectedUrl("/regions/" + district));
-        mvc.perform(get("/localities").cookie(office))
-                .andExpect(content().string(containsString(">共 349 个村居<")));
+        mvc.perform(get("/localities").cookie(office)).andExpect(content().string(containsString(">共 349 个村居<")));
         mvc.perform(get("/localities/" + fengqiaoLocality).cookie(office))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("data-testid=\"household-count\"")));
@@ -171,7 +185,9 @@ class RegionScopeTests {
         mvc.perform(get("/localities/" + fengqiaoLocality).cookie(leader))
                 .andExpect(status().isOk())
                 .andExpect(content().string(not(containsString("data-testid=\"household-count\""))));
-        mvc.perform(get("/localities/" + fengqiaoLocality).param("category", "SPECIAL").header("HX-Request", "true")
+        mvc.perform(get("/localities/" + fengqiaoLocality)
+                        .param("category", "SPECIAL")
+                        .header("HX-Request", "true")
                         .cookie(leader))
                 .andExpect(status().isForbidden());
     }
@@ -192,7 +208,10 @@ class RegionScopeTests {
     }
 
     private long regionId(String name) {
-        return jdbc.sql("select id from organization.region where name = ?").param(name).query(Long.class).single();
+        return jdbc.sql("select id from organization.region where name = ?")
+                .param(name)
+                .query(Long.class)
+                .single();
     }
 
     private long firstLocalityOf(long township) {
@@ -203,7 +222,10 @@ class RegionScopeTests {
     }
 
     private String localityName(long id) {
-        return jdbc.sql("select name from organization.region where id = ?").param(id).query(String.class).single();
+        return jdbc.sql("select name from organization.region where id = ?")
+                .param(id)
+                .query(String.class)
+                .single();
     }
 
     private long count(String sql, Object... params) {
@@ -218,27 +240,30 @@ class RegionScopeTests {
                 .andReturn()
                 .getResponse()
                 .getContentAsByteArray();
-        String wuqiangPath = jdbc.sql("select path from organization.region where id = :id").param("id", wuqiang)
-                .query(String.class).single();
-        long wuqiangHouseholds = jdbc.sql("""
+        String wuqiangPath = jdbc.sql("select path from organization.region where id = :id")
+                .param("id", wuqiang)
+                .query(String.class)
+                .single();
+        long wuqiangHouseholds =
+                jdbc.sql("""
                         select count(*) from organization.household h join organization.region r on r.id = h.locality_id
                         where r.path like :path || '%'
                         """).param("path", wuqiangPath).query(Long.class).single();
-        try (XSSFWorkbook workbook =
-                new XSSFWorkbook(new ByteArrayInputStream(xlsx))) {
+        try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(xlsx))) {
             Sheet townships = workbook.getSheet(RegistrySheets.TOWNSHIPS);
             Sheet localities = workbook.getSheet(RegistrySheets.LOCALITIES);
             Sheet households = workbook.getSheet(RegistrySheets.HOUSEHOLDS);
             assertThat(townships.getLastRowNum()).isEqualTo(1);
             assertThat(localities.getLastRowNum()).isEqualTo(26);
             assertThat((long) households.getLastRowNum()).isEqualTo(wuqiangHouseholds);
-            String fengqiaoCode = jdbc.sql("select code from organization.region where id = :id").param("id", fengqiao)
-                    .query(String.class).single();
+            String fengqiaoCode = jdbc.sql("select code from organization.region where id = :id")
+                    .param("id", fengqiao)
+                    .query(String.class)
+                    .single();
             String fengqiaoPrefix = fengqiaoCode.substring(0, 9);
             for (Sheet sheet : List.of(townships, localities, households)) {
                 for (int r = 1; r <= sheet.getLastRowNum(); r++) {
-                    assertThat(sheet.getRow(r).getCell(0).getStringCellValue())
-                            .doesNotStartWith(fengqiaoPrefix);
+                    assertThat(sheet.getRow(r).getCell(0).getStringCellValue()).doesNotStartWith(fengqiaoPrefix);
                 }
             }
         }

@@ -103,10 +103,7 @@ class RegistryBrowserTests extends BrowserTest {
         return jdbc.sql("""
                         select r.id from organization.region r join organization.region t on t.id = r.parent_id
                         where t.name = ? order by r.code limit 1
-                        """)
-                .param(township)
-                .query(Long.class)
-                .single();
+                        """).param(township).query(Long.class).single();
     }
 
     private long count(String sql, Object... params) {

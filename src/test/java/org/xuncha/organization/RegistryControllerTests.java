@@ -65,17 +65,27 @@ class RegistryControllerTests {
     void officeUploadsAWorkbookAndFollowsTheJobToItsSummary() throws Exception {
         String locality = localityOf("坞墙镇");
         Path file = TestWorkbooks.create()
-                .households(List.of(household(locality + "9001", locality, "张一"), household(locality + "9002", locality, "张二")))
+                .households(List.of(
+                        household(locality + "9001", locality, "张一"), household(locality + "9002", locality, "张二")))
                 .write(dir, "坞墙镇新户.xlsx");
 
         String job = upload(file, office);
         String page = awaitFinished(job, office);
 
-        assertThat(page).contains("data-testid=\"import-summary\"").contains("“坞墙镇新户.xlsx”导入完成")
-                .contains("data-sheet=\"农户\"").contains("data-testid=\"added\">2<");
+        assertThat(page)
+                .contains("data-testid=\"import-summary\"")
+                .contains("“坞墙镇新户.xlsx”导入完成")
+                .contains("data-sheet=\"农户\"")
+                .contains("data-testid=\"added\">2<");
         assertThat(jdbc.sql("select count(*) from organization.household where code like :code")
-                .param("code", locality + "900%").query(Long.class).single()).isEqualTo(2);
-        String full = mvc.perform(get(job).cookie(office)).andExpect(status().isOk()).andReturn().getResponse()
+                        .param("code", locality + "900%")
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(2);
+        String full = mvc.perform(get(job).cookie(office))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
                 .getContentAsString();
         assertThat(full).contains("<h1>名册导入导出</h1>").contains("data-testid=\"import-summary\"");
     }
@@ -84,27 +94,42 @@ class RegistryControllerTests {
     void theErrorReportNamesFileSheetRowAndColumnInTheUsersLanguage() throws Exception {
         String locality = localityOf("坞墙镇");
         Path file = TestWorkbooks.create()
-                .households(List.of(household(locality + "9101", locality, "张一"), household(locality + "9102", locality, "")))
+                .households(List.of(
+                        household(locality + "9101", locality, "张一"), household(locality + "9102", locality, "")))
                 .write(dir, "bad.xlsx");
 
         String job = upload(file, office);
         String chinese = awaitFinished(job, office);
-        String english = mvc.perform(get(job).cookie(office, new Cookie("XUNCHA_LANG", "en")).header("HX-Request", "true"))
-                .andReturn().getResponse().getContentAsString();
+        String english = mvc.perform(
+                        get(job).cookie(office, new Cookie("XUNCHA_LANG", "en")).header("HX-Request", "true"))
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
 
-        assertThat(chinese).contains("data-testid=\"import-errors\"").contains("“bad.xlsx”中发现 1 处问题，未导入任何数据")
-                .contains("<td>bad.xlsx</td>").contains("<td>农户</td>").contains(">3</td>")
-                .contains("户主姓名（C 列）").contains("“户主姓名”不能为空。");
-        assertThat(english).contains("1 problem(s) found in &quot;bad.xlsx&quot;").contains("户主姓名 (column C)")
+        assertThat(chinese)
+                .contains("data-testid=\"import-errors\"")
+                .contains("“bad.xlsx”中发现 1 处问题，未导入任何数据")
+                .contains("<td>bad.xlsx</td>")
+                .contains("<td>农户</td>")
+                .contains(">3</td>")
+                .contains("户主姓名（C 列）")
+                .contains("“户主姓名”不能为空。");
+        assertThat(english)
+                .contains("1 problem(s) found in &quot;bad.xlsx&quot;")
+                .contains("户主姓名 (column C)")
                 .contains("&quot;户主姓名&quot; must not be empty.");
         assertThat(jdbc.sql("select count(*) from organization.household where code like :code")
-                .param("code", locality + "91%").query(Long.class).single()).isZero();
+                        .param("code", locality + "91%")
+                        .query(Long.class)
+                        .single())
+                .isZero();
     }
 
     @Test
     void aJobIsVisibleOnlyToItsOwner() throws Exception {
         String locality = localityOf("坞墙镇");
-        Path file = TestWorkbooks.create().households(List.of(household(locality + "9201", locality, "张一")))
+        Path file = TestWorkbooks.create()
+                .households(List.of(household(locality + "9201", locality, "张一")))
                 .write(dir, "mine.xlsx");
         String job = upload(file, office);
         awaitFinished(job, office);
@@ -117,9 +142,14 @@ class RegistryControllerTests {
 
     @Test
     void anUploadWithoutAFileIsRefused() throws Exception {
-        String body = mvc.perform(multipart("/registry/import").with(csrf()).cookie(office).header("HX-Request", "true"))
+        String body = mvc.perform(multipart("/registry/import")
+                        .with(csrf())
+                        .cookie(office)
+                        .header("HX-Request", "true"))
                 .andExpect(status().isUnprocessableContent())
-                .andReturn().getResponse().getContentAsString();
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
 
         assertThat(body).contains("请选择要导入的 .xlsx 文件。");
     }
@@ -130,28 +160,40 @@ class RegistryControllerTests {
 
         mvc.perform(get("/registry/import").cookie(leader)).andExpect(status().isForbidden());
         mvc.perform(get("/registry/template.xlsx").cookie(leader)).andExpect(status().isForbidden());
-        mvc.perform(multipart("/registry/import").file(new MockMultipartFile("file", "x.xlsx", XLSX, new byte[10]))
-                .with(csrf()).cookie(leader)).andExpect(status().isForbidden());
+        mvc.perform(multipart("/registry/import")
+                        .file(new MockMultipartFile("file", "x.xlsx", XLSX, new byte[10]))
+                        .with(csrf())
+                        .cookie(leader))
+                .andExpect(status().isForbidden());
     }
 
     @Test
     void theExportHasTheTemplateLayoutAndLeadersGetNoHouseholds() throws Exception {
         Map<String, List<List<String>>> staff = sheets(download("/registry/export.xlsx", office));
-        Map<String, List<List<String>>> leader = sheets(download("/registry/export.xlsx",
-                DemoLogins.of(environment).signIn(mvc, "leader")));
+        Map<String, List<List<String>>> leader = sheets(
+                download("/registry/export.xlsx", DemoLogins.of(environment).signIn(mvc, "leader")));
 
         assertThat(staff.keySet()).containsExactly("乡镇（街道）", "村居", "农户");
         assertThat(staff.get("乡镇（街道）").get(0)).isEqualTo(TestWorkbooks.headers(RegistrySheets.TOWNSHIP_COLUMNS));
         assertThat(staff.get("村居").get(0)).isEqualTo(TestWorkbooks.headers(RegistrySheets.LOCALITY_COLUMNS));
         assertThat(staff.get("农户").get(0)).isEqualTo(TestWorkbooks.headers(RegistrySheets.HOUSEHOLD_COLUMNS));
         assertThat(staff.get("村居")).hasSizeGreaterThan(349);
-        assertThat(staff.get("农户").size() - 1L).isEqualTo(
-                jdbc.sql("select count(*) from organization.household").query(Long.class).single());
-        assertThat(staff.get("农户").stream().skip(1).map(r -> r.size() > 8 ? r.get(8) : "").filter(s -> !s.isEmpty()))
-                .isNotEmpty().allMatch(s -> s.matches("\\*{14}[0-9]{3}[0-9X]"));
+        assertThat(staff.get("农户").size() - 1L)
+                .isEqualTo(jdbc.sql("select count(*) from organization.household")
+                        .query(Long.class)
+                        .single());
+        assertThat(staff.get("农户").stream()
+                        .skip(1)
+                        .map(r -> r.size() > 8 ? r.get(8) : "")
+                        .filter(s -> !s.isEmpty()))
+                .isNotEmpty()
+                .allMatch(s -> s.matches("\\*{14}[0-9]{3}[0-9X]"));
         assertThat(leader.keySet()).containsExactly("乡镇（街道）", "村居");
         assertThat(jdbc.sql("select count(*) from audit.audit_event where action = 'EXPORT' and actor = 'leader'"
-                + " and detail like '%no households%'").query(Long.class).single()).isPositive();
+                                + " and detail like '%no households%'")
+                        .query(Long.class)
+                        .single())
+                .isPositive();
     }
 
     @Test
@@ -163,15 +205,20 @@ class RegistryControllerTests {
 
         String page = awaitFinished(upload(template, office), office);
 
-        assertThat(page).contains("data-testid=\"import-errors\"").contains("3 处问题")
+        assertThat(page)
+                .contains("data-testid=\"import-errors\"")
+                .contains("3 处问题")
                 .contains("这是模板中的示例行，请删除后再导入。");
     }
 
     /** Uploads as htmx does and returns the job's address from HX-Push-Url. */
     private String upload(Path file, Cookie session) throws Exception {
         MvcResult result = mvc.perform(multipart("/registry/import")
-                        .file(new MockMultipartFile("file", file.getFileName().toString(), XLSX, Files.readAllBytes(file)))
-                        .with(csrf()).cookie(session).header("HX-Request", "true"))
+                        .file(new MockMultipartFile(
+                                "file", file.getFileName().toString(), XLSX, Files.readAllBytes(file)))
+                        .with(csrf())
+                        .cookie(session)
+                        .header("HX-Request", "true"))
                 .andExpect(status().isOk())
                 .andReturn();
         assertThat(result.getResponse().getContentAsString()).contains("data-testid=\"import-job\"");
@@ -183,19 +230,27 @@ class RegistryControllerTests {
     /** Polls the job fragment as the page does until it no longer shows progress. */
     private String awaitFinished(String job, Cookie session) {
         String[] fragment = new String[1];
-        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200)).until(() -> {
-            fragment[0] = mvc.perform(get(job).cookie(session).header("HX-Request", "true"))
-                    .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
-            return !fragment[0].contains("data-testid=\"import-progress\"");
-        });
+        await().atMost(Duration.ofSeconds(60))
+                .pollInterval(Duration.ofMillis(200))
+                .until(() -> {
+                    fragment[0] = mvc.perform(get(job).cookie(session).header("HX-Request", "true"))
+                            .andExpect(status().isOk())
+                            .andReturn()
+                            .getResponse()
+                            .getContentAsString();
+                    return !fragment[0].contains("data-testid=\"import-progress\"");
+                });
         return fragment[0];
     }
 
     private Path download(String url, Cookie session) throws Exception {
-        MvcResult result = mvc.perform(get(url).cookie(session)).andExpect(status().isOk()).andReturn();
+        MvcResult result =
+                mvc.perform(get(url).cookie(session)).andExpect(status().isOk()).andReturn();
         assertThat(result.getResponse().getContentType()).isEqualTo(XLSX);
         assertThat(result.getResponse().getHeader("Content-Disposition")).startsWith("attachment;");
-        return Files.write(Files.createTempFile(dir, "download-", ".xlsx"), result.getResponse().getContentAsByteArray());
+        return Files.write(
+                Files.createTempFile(dir, "download-", ".xlsx"),
+                result.getResponse().getContentAsByteArray());
     }
 
     private static Map<String, List<List<String>>> sheets(Path file) throws Exception {

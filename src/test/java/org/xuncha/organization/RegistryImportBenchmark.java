@@ -32,21 +32,25 @@ public final class RegistryImportBenchmark {
         int runs = args.length > 1 ? Integer.parseInt(args[1]) : 5;
         Path dir = Files.createTempDirectory("xuncha-benchmark-");
         try (ConfigurableApplicationContext context = new SpringApplicationBuilder(XunchaApplication.class)
-                .properties("server.port=0", "logging.level.root=warn", "logging.level.org.xuncha.organization.RegistryImport=info")
+                .properties(
+                        "server.port=0",
+                        "logging.level.root=warn",
+                        "logging.level.org.xuncha.organization.RegistryImport=info")
                 .run()) {
             RegistryImport registryImport = context.getBean(RegistryImport.class);
             JdbcTemplate jdbc = context.getBean(JdbcTemplate.class);
             TransactionTemplate transactions = context.getBean(TransactionTemplate.class);
-            SecurityContextHolder.getContext().setAuthentication(
-                    new TestingAuthenticationToken("benchmark", null, "ROLE_OFFICE_STAFF"));
-            long districtId = jdbc.queryForObject("select id from organization.region where code = ?", Long.class,
-                    BenchmarkWorkbooks.DISTRICT);
+            SecurityContextHolder.getContext()
+                    .setAuthentication(new TestingAuthenticationToken("benchmark", null, "ROLE_OFFICE_STAFF"));
+            long districtId = jdbc.queryForObject(
+                    "select id from organization.region where code = ?", Long.class, BenchmarkWorkbooks.DISTRICT);
             RegionScope scope = RegionScope.of(List.of(districtId));
 
             List<Double> imports = new ArrayList<>();
             List<Double> reads = new ArrayList<>();
             List<Double> inserts = new ArrayList<>();
-            System.out.printf("%nRegistry import benchmark: %d households, 1 warm-up + %d runs, %d cores, Java %s%n",
+            System.out.printf(
+                    "%nRegistry import benchmark: %d households, 1 warm-up + %d runs, %d cores, Java %s%n",
                     households, runs, Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"));
             for (int run = 0; run <= runs; run++) {
                 Path file = dir.resolve("run-" + run + ".xlsx");
@@ -61,12 +65,14 @@ public final class RegistryImportBenchmark {
                 double insert = seconds(start);
 
                 start = System.nanoTime();
-                ImportJob job = registryImport.importNow(file, file.getFileName().toString(), scope);
+                ImportJob job =
+                        registryImport.importNow(file, file.getFileName().toString(), scope);
                 double imported = seconds(start);
                 if (!job.succeeded() || job.summary().get(2).added() != households) {
                     throw new IllegalStateException("import failed: " + job.errors());
                 }
-                System.out.printf("%s %d: file %.1f MB, %d rows; import %.2f s, read only %.2f s, plain JDBC insert %.2f s%n",
+                System.out.printf(
+                        "%s %d: file %.1f MB, %d rows; import %.2f s, read only %.2f s, plain JDBC insert %.2f s%n",
                         run == 0 ? "warm-up" : "run", run, Files.size(file) / 1e6, rows, imported, read, insert);
                 if (run > 0) {
                     imports.add(imported);
@@ -76,8 +82,10 @@ public final class RegistryImportBenchmark {
             }
             double importMedian = median(imports);
             double baseline = median(reads) + median(inserts);
-            System.out.printf("%nmedian import of %d households: %.2f s (target: under 5 s)%n", households, importMedian);
-            System.out.printf("median read only: %.2f s, median plain JDBC batch insert: %.2f s, baseline (sum): %.2f s%n",
+            System.out.printf(
+                    "%nmedian import of %d households: %.2f s (target: under 5 s)%n", households, importMedian);
+            System.out.printf(
+                    "median read only: %.2f s, median plain JDBC batch insert: %.2f s, baseline (sum): %.2f s%n",
                     median(reads), median(inserts), baseline);
             System.out.printf("import / baseline: %.1f×%n%n", importMedian / baseline);
         }
@@ -105,23 +113,24 @@ public final class RegistryImportBenchmark {
                     }
                     : null);
         }
-        long localityId = jdbc.queryForObject("select min(id) from organization.region where level = 'LOCALITY'", Long.class);
+        long localityId =
+                jdbc.queryForObject("select min(id) from organization.region where level = 'LOCALITY'", Long.class);
         transactions.executeWithoutResult(status -> {
             jdbc.batchUpdate("""
                             insert into organization.household (locality_id, code, head_name, villager_group, address,
                                 five_guarantees, minimum_living, dilapidated_housing, id_number_tail)
                             values (?, ?, ?, ?, ?, ?, ?, ?, ?)
                             """, rows, 1_000, (PreparedStatement ps, String[] r) -> {
-                        ps.setLong(1, localityId);
-                        ps.setString(2, "B" + run + r[0]);
-                        ps.setString(3, r[2]);
-                        ps.setString(4, r[3]);
-                        ps.setString(5, r[4]);
-                        ps.setBoolean(6, "是".equals(r[5]));
-                        ps.setBoolean(7, "是".equals(r[6]));
-                        ps.setBoolean(8, "是".equals(r[7]));
-                        ps.setString(9, r[8].substring(14));
-                    });
+                ps.setLong(1, localityId);
+                ps.setString(2, "B" + run + r[0]);
+                ps.setString(3, r[2]);
+                ps.setString(4, r[3]);
+                ps.setString(5, r[4]);
+                ps.setBoolean(6, "是".equals(r[5]));
+                ps.setBoolean(7, "是".equals(r[6]));
+                ps.setBoolean(8, "是".equals(r[7]));
+                ps.setString(9, r[8].substring(14));
+            });
             status.setRollbackOnly();
         });
     }
@@ -131,7 +140,8 @@ public final class RegistryImportBenchmark {
     }
 
     private static double median(List<Double> values) {
-        double[] sorted = values.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+        double[] sorted =
+                values.stream().mapToDouble(Double::doubleValue).sorted().toArray();
         int middle = sorted.length / 2;
         return sorted.length % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
     }

@@ -37,10 +37,13 @@ class RegistryImportBrowserTests extends BrowserTest {
     @Test
     void importedHouseholdsShowInTheTownshipCount() {
         signIn("office");
-        page.getByTestId("children").getByText("坞墙镇", new com.microsoft.playwright.Locator.GetByTextOptions().setExact(true)).click();
+        page.getByTestId("children")
+                .getByText("坞墙镇", new com.microsoft.playwright.Locator.GetByTextOptions().setExact(true))
+                .click();
         assertThat(page.getByTestId("region-name")).hasText("坞墙镇");
         String townshipPage = page.url();
-        long before = Long.parseLong(page.getByTestId("count-households").textContent().strip());
+        long before = Long.parseLong(
+                page.getByTestId("count-households").textContent().strip());
         String locality = jdbc.sql("""
                         select r.code from organization.region r join organization.region t on t.id = r.parent_id
                         where t.name = '坞墙镇' and r.kind = 'VILLAGE' order by r.code desc limit 1
@@ -52,8 +55,10 @@ class RegistryImportBrowserTests extends BrowserTest {
         }
         Path file = TestWorkbooks.create().households(rows).write(dir, "坞墙镇新增农户.xlsx");
 
-        page.getByRole(com.microsoft.playwright.options.AriaRole.LINK,
-                new com.microsoft.playwright.Page.GetByRoleOptions().setName("名册导入导出")).click();
+        page.getByRole(
+                        com.microsoft.playwright.options.AriaRole.LINK,
+                        new com.microsoft.playwright.Page.GetByRoleOptions().setName("名册导入导出"))
+                .click();
         assertThat(page.locator("h1")).hasText("名册导入导出");
         page.setInputFiles("#file", file);
         page.getByText("上传并导入").click();
@@ -78,7 +83,8 @@ class RegistryImportBrowserTests extends BrowserTest {
         List<Object> flag = new ArrayList<>(household(locality + "9804", locality, "郑国强"));
         flag.set(5, "有");
         Path file = TestWorkbooks.create()
-                .localities(List.of(new ArrayList<>(List.of("411403100298", "新村", "411403100000", "村", "党支部", "", "三十"))))
+                .localities(
+                        List.of(new ArrayList<>(List.of("411403100298", "新村", "411403100000", "村", "党支部", "", "三十"))))
                 .households(List.of(noHead, badId, unknown, flag, household(locality + "9801", locality, "重复户")))
                 .write(dir, "有错误的名册.xlsx");
         signIn("office");
@@ -111,22 +117,29 @@ class RegistryImportBrowserTests extends BrowserTest {
         // the same upload sent past the page's check, as the browser would send it: the server refuses it politely
         String token = page.locator("meta[name=_csrf]").getAttribute("content");
         String header = page.locator("meta[name=_csrf_header]").getAttribute("content");
-        String session = context.cookies().stream().filter(c -> c.name.equals("XUNCHA_SESSION")).findFirst()
-                .orElseThrow().value;
+        String session = context.cookies().stream()
+                .filter(c -> c.name.equals("XUNCHA_SESSION"))
+                .findFirst()
+                .orElseThrow()
+                .value;
         String boundary = "----xuncha" + System.nanoTime();
         ByteArrayOutputStream body = new ByteArrayOutputStream();
-        body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"big.xlsx\"\r\n"
-                + "Content-Type: " + XLSX + "\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+        body.writeBytes(
+                ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"big.xlsx\"\r\n"
+                                + "Content-Type: " + XLSX + "\r\n\r\n")
+                        .getBytes(StandardCharsets.UTF_8));
         body.writeBytes(big);
         body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
-        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url("/registry/import")))
-                        .header("Content-Type", "multipart/form-data; boundary=" + boundary)
-                        .header("Cookie", "XUNCHA_SESSION=" + session)
-                        .header(header, token)
-                        .header("HX-Request", "true")
-                        .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()))
-                        .build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create(url("/registry/import")))
+                                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                                .header("Cookie", "XUNCHA_SESSION=" + session)
+                                .header(header, token)
+                                .header("HX-Request", "true")
+                                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).isEqualTo(413);
         assertThat(response.body()).contains("上传的文件超过 20 MB，未被接收");
     }

@@ -76,10 +76,26 @@ class RegistryImportTests {
         String idNumber = "411403198802150022";
         Path file = TestWorkbooks.create()
                 .townships(List.of(List.of("411403301000", "新建镇", "镇", DISTRICT)))
-                .localities(List.of(locality("411403301201", "新建村", "411403301000"),
-                        List.of("411403301001", "新建社区", "411403301000", "社区", "党总支", "", 120, 5200, 1600, 300, 400, 12,
-                                "是", "否", "否")))
-                .households(List.of(household("4114033012010001", "411403301201", "张三"),
+                .localities(List.of(
+                        locality("411403301201", "新建村", "411403301000"),
+                        List.of(
+                                "411403301001",
+                                "新建社区",
+                                "411403301000",
+                                "社区",
+                                "党总支",
+                                "",
+                                120,
+                                5200,
+                                1600,
+                                300,
+                                400,
+                                12,
+                                "是",
+                                "否",
+                                "否")))
+                .households(List.of(
+                        household("4114033012010001", "411403301201", "张三"),
                         household("4114033012010002", "411403301201", "李四"),
                         List.of("4114033012010003", "411403301201", "王五", "第2村民组", "", "是", "否", "是", idNumber),
                         household("4114033010010001", "411403301001", "赵六"),
@@ -90,8 +106,11 @@ class RegistryImportTests {
 
         assertThat(job.status()).isEqualTo(ImportJob.Status.SUCCEEDED);
         assertThat(job.errors()).isEmpty();
-        assertThat(job.summary()).containsExactly(new ImportJob.SheetCounts("乡镇（街道）", 1, 0, 0),
-                new ImportJob.SheetCounts("村居", 2, 0, 0), new ImportJob.SheetCounts("农户", 5, 0, 0));
+        assertThat(job.summary())
+                .containsExactly(
+                        new ImportJob.SheetCounts("乡镇（街道）", 1, 0, 0),
+                        new ImportJob.SheetCounts("村居", 2, 0, 0),
+                        new ImportJob.SheetCounts("农户", 5, 0, 0));
         RegionTree.Node township = tree.node(regionId("411403301000"), district).orElseThrow();
         assertThat(township.name()).isEqualTo("新建镇");
         assertThat(township.kind()).isEqualTo(RegionKind.TOWN);
@@ -99,16 +118,24 @@ class RegistryImportTests {
         assertThat(township.communities()).isEqualTo(1);
         assertThat(township.households()).isEqualTo(5);
         assertThat(township.specialHouseholds()).isEqualTo(5);
-        assertThat(tree.node(regionId(DISTRICT), district).orElseThrow().townships()).isGreaterThanOrEqualTo(20);
+        assertThat(tree.node(regionId(DISTRICT), district).orElseThrow().townships())
+                .isGreaterThanOrEqualTo(20);
         assertThat(jdbc.sql("select suggested_intensity from organization.locality where region_id = :id")
-                .param("id", regionId("411403301001")).query(String.class).single()).isEqualTo("FOCUSED");
+                        .param("id", regionId("411403301001"))
+                        .query(String.class)
+                        .single())
+                .isEqualTo("FOCUSED");
         byte[] stored = jdbc.sql("select id_number_cipher from organization.household where code = '4114033012010003'")
-                .query(byte[].class).single();
+                .query(byte[].class)
+                .single();
         assertThat(new String(stored, StandardCharsets.ISO_8859_1)).doesNotContain(idNumber);
         assertThat(cipher.decrypt(stored)).isEqualTo(idNumber);
         assertThat(jdbc.sql("select count(*) from audit.audit_event where action = 'IMPORT' and object_id = :id"
-                        + " and outcome = 'SUCCESS' and detail like '%农户 added 5%'")
-                .param("id", job.id().toString()).query(Long.class).single()).isEqualTo(1);
+                                + " and outcome = 'SUCCESS' and detail like '%农户 added 5%'")
+                        .param("id", job.id().toString())
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(1);
     }
 
     @Test
@@ -118,18 +145,23 @@ class RegistryImportTests {
         Path file = TestWorkbooks.create()
                 .households(List.of(household(locality + "8001", locality, "孙八")))
                 .write(dir, "first.xlsx");
-        assertThat(registryImport.importNow(file, "first.xlsx", district).succeeded()).isTrue();
+        assertThat(registryImport.importNow(file, "first.xlsx", district).succeeded())
+                .isTrue();
         Path second = TestWorkbooks.create()
                 .localities(List.of(locality(locality, "改名村", township)))
-                .households(List.of(household(locality + "8001", locality, "孙八"), household(locality + "8002", locality, "周九")))
+                .households(List.of(
+                        household(locality + "8001", locality, "孙八"), household(locality + "8002", locality, "周九")))
                 .write(dir, "second.xlsx");
 
         ImportJob job = registryImport.importNow(second, "second.xlsx", district);
 
-        assertThat(job.summary()).containsExactly(new ImportJob.SheetCounts("村居", 0, 1, 0),
-                new ImportJob.SheetCounts("农户", 1, 0, 1));
-        assertThat(jdbc.sql("select name from organization.region where code = :code").param("code", locality)
-                .query(String.class).single()).isEqualTo("改名村");
+        assertThat(job.summary())
+                .containsExactly(new ImportJob.SheetCounts("村居", 0, 1, 0), new ImportJob.SheetCounts("农户", 1, 0, 1));
+        assertThat(jdbc.sql("select name from organization.region where code = :code")
+                        .param("code", locality)
+                        .query(String.class)
+                        .single())
+                .isEqualTo("改名村");
     }
 
     @Test
@@ -171,8 +203,8 @@ class RegistryImportTests {
     void refusesAnEmptyRequiredCell() {
         String locality = someLocalityCode();
         Path file = TestWorkbooks.create()
-                .households(List.of(household(locality + "8201", locality, "张三"),
-                        household(locality + "8202", locality, "")))
+                .households(List.of(
+                        household(locality + "8201", locality, "张三"), household(locality + "8202", locality, "")))
                 .write(dir, "empty.xlsx");
 
         ImportJob job = refused(file);
@@ -190,25 +222,48 @@ class RegistryImportTests {
 
         ImportJob job = refused(file);
 
-        assertThat(job.errors()).containsExactly(
-                error("unknown.xlsx", "村居", 2, "所属乡镇代码", "C", "registry.unknownTownship", "411403399000"));
+        assertThat(job.errors())
+                .containsExactly(
+                        error("unknown.xlsx", "村居", 2, "所属乡镇代码", "C", "registry.unknownTownship", "411403399000"));
     }
 
     @Test
     void refusesDuplicateCodes() {
         String locality = someLocalityCode();
         Path file = TestWorkbooks.create()
-                .localities(List.of(locality("411403100299", "甲村", parentCode(locality)),
+                .localities(List.of(
+                        locality("411403100299", "甲村", parentCode(locality)),
                         locality("411403100299", "乙村", parentCode(locality))))
-                .households(List.of(household(locality + "8301", locality, "张三"), household(locality + "8302", locality, "李四"),
+                .households(List.of(
+                        household(locality + "8301", locality, "张三"),
+                        household(locality + "8302", locality, "李四"),
                         household(locality + "8301", locality, "王五")))
                 .write(dir, "duplicates.xlsx");
 
         ImportJob job = refused(file);
 
-        assertThat(job.errors()).containsExactly(
-                error("duplicates.xlsx", "村居", 3, "代码", "A", "registry.duplicateCode", "411403100299", "村居", "2"),
-                error("duplicates.xlsx", "农户", 4, "户编号", "A", "registry.duplicateCode", locality + "8301", "农户", "2"));
+        assertThat(job.errors())
+                .containsExactly(
+                        error(
+                                "duplicates.xlsx",
+                                "村居",
+                                3,
+                                "代码",
+                                "A",
+                                "registry.duplicateCode",
+                                "411403100299",
+                                "村居",
+                                "2"),
+                        error(
+                                "duplicates.xlsx",
+                                "农户",
+                                4,
+                                "户编号",
+                                "A",
+                                "registry.duplicateCode",
+                                locality + "8301",
+                                "农户",
+                                "2"));
     }
 
     @Test
@@ -220,9 +275,10 @@ class RegistryImportTests {
 
         ImportJob job = refused(file);
 
-        assertThat(job.errors()).containsExactly(
-                error("numbers.xlsx", "村居", 2, "党员数", "G", "xlsx.notInteger", "三十"),
-                error("numbers.xlsx", "村居", 2, "集体资金（万元）", "J", "xlsx.tooManyDecimals", "12.345", "2"));
+        assertThat(job.errors())
+                .containsExactly(
+                        error("numbers.xlsx", "村居", 2, "党员数", "G", "xlsx.notInteger", "三十"),
+                        error("numbers.xlsx", "村居", 2, "集体资金（万元）", "J", "xlsx.tooManyDecimals", "12.345", "2"));
     }
 
     @Test
@@ -268,15 +324,17 @@ class RegistryImportTests {
                 .households(List.of(household(locality + "8501", locality, "张三")))
                 .write(dir, "valid.xlsx");
         Path bomb = dir.resolve("bomb.xlsx");
-        try (ZipFile source = new ZipFile(valid.toFile()); OutputStream out = Files.newOutputStream(bomb);
+        try (ZipFile source = new ZipFile(valid.toFile());
+                OutputStream out = Files.newOutputStream(bomb);
                 ZipOutputStream zip = new ZipOutputStream(out)) {
             zip.setLevel(Deflater.BEST_COMPRESSION);
             for (ZipEntry entry : source.stream().toList()) {
                 zip.putNextEntry(new ZipEntry(entry.getName()));
                 if (entry.getName().equals("xl/worksheets/sheet1.xml")) {
                     // 200 MB of blanks inside the sheet data: valid XML, about 200 KB deflated
-                    zip.write("<?xml version=\"1.0\"?><worksheet xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\"><sheetData>"
-                            .getBytes(StandardCharsets.UTF_8));
+                    zip.write(
+                            "<?xml version=\"1.0\"?><worksheet xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\"><sheetData>"
+                                    .getBytes(StandardCharsets.UTF_8));
                     byte[] blanks = new byte[1024 * 1024];
                     java.util.Arrays.fill(blanks, (byte) ' ');
                     for (int i = 0; i < 200; i++) {
@@ -307,7 +365,8 @@ class RegistryImportTests {
         String fengqiaoLocality = someLocalityCodeOf("冯桥镇");
         Path file = TestWorkbooks.create()
                 .localities(List.of(locality(fengqiao.substring(0, 9) + "299", "越界村", fengqiao)))
-                .households(List.of(household(wuqiangLocality + "8601", wuqiangLocality, "张三"),
+                .households(List.of(
+                        household(wuqiangLocality + "8601", wuqiangLocality, "张三"),
                         household(fengqiaoLocality + "8601", fengqiaoLocality, "李四")))
                 .write(dir, "scope.xlsx");
         String before = snapshot();
@@ -315,9 +374,10 @@ class RegistryImportTests {
         ImportJob job = registryImport.importNow(file, "scope.xlsx", wuqiang);
 
         assertThat(job.status()).isEqualTo(ImportJob.Status.FAILED);
-        assertThat(job.errors()).containsExactly(
-                error("scope.xlsx", "村居", 2, "所属乡镇代码", "C", "registry.unknownTownship", fengqiao),
-                error("scope.xlsx", "农户", 3, "所属村居代码", "B", "registry.unknownLocality", fengqiaoLocality));
+        assertThat(job.errors())
+                .containsExactly(
+                        error("scope.xlsx", "村居", 2, "所属乡镇代码", "C", "registry.unknownTownship", fengqiao),
+                        error("scope.xlsx", "农户", 3, "所属村居代码", "B", "registry.unknownLocality", fengqiaoLocality));
         assertThat(snapshot()).isEqualTo(before);
     }
 
@@ -334,7 +394,8 @@ class RegistryImportTests {
 
         ImportJob job = refused(file);
 
-        assertThat(job.errors()).extracting(XlsxError::sheet, XlsxError::row, XlsxError::columnLetter, XlsxError::messageKey)
+        assertThat(job.errors())
+                .extracting(XlsxError::sheet, XlsxError::row, XlsxError::columnLetter, XlsxError::messageKey)
                 .containsExactly(
                         org.assertj.core.groups.Tuple.tuple("乡镇（街道）", 2, "A", "registry.badRegionCode"),
                         org.assertj.core.groups.Tuple.tuple("乡镇（街道）", 2, "C", "xlsx.notAllowed"),
@@ -350,12 +411,13 @@ class RegistryImportTests {
         assertThat(job.summary()).isEmpty();
         assertThat(snapshot()).as("nothing written").isEqualTo(before);
         assertThat(count("select count(*) from audit.audit_event where action = 'IMPORT' and outcome = 'FAILURE'"
-                + " and object_id = '" + job.id() + "'")).isEqualTo(1);
+                        + " and object_id = '" + job.id() + "'"))
+                .isEqualTo(1);
         return job;
     }
 
-    private static XlsxError error(String file, String sheet, int row, String column, String letter, String key,
-            String... args) {
+    private static XlsxError error(
+            String file, String sheet, int row, String column, String letter, String key, String... args) {
         return new XlsxError(file, sheet, row, column, letter, key, List.of(args));
     }
 
@@ -374,11 +436,24 @@ class RegistryImportTests {
     private String render(ImportJob job) {
         StringBuilder text = new StringBuilder();
         for (XlsxError e : job.errors()) {
-            String column = e.column() == null ? "—" : e.columnLetter() == null ? e.column()
-                    : messages.getMessage("xlsx.error.columnAt", new Object[] {e.column(), e.columnLetter()}, Locale.SIMPLIFIED_CHINESE);
-            text.append(e.file()).append(" / ").append(e.sheet() == null ? "—" : e.sheet()).append(" / ")
-                    .append(e.row() == null ? "—" : e.row()).append(" / ").append(column).append("：")
-                    .append(messages.getMessage(e.messageKey(), e.arguments(), Locale.SIMPLIFIED_CHINESE)).append('\n');
+            String column = e.column() == null
+                    ? "—"
+                    : e.columnLetter() == null
+                            ? e.column()
+                            : messages.getMessage(
+                                    "xlsx.error.columnAt",
+                                    new Object[] {e.column(), e.columnLetter()},
+                                    Locale.SIMPLIFIED_CHINESE);
+            text.append(e.file())
+                    .append(" / ")
+                    .append(e.sheet() == null ? "—" : e.sheet())
+                    .append(" / ")
+                    .append(e.row() == null ? "—" : e.row())
+                    .append(" / ")
+                    .append(column)
+                    .append("：")
+                    .append(messages.getMessage(e.messageKey(), e.arguments(), Locale.SIMPLIFIED_CHINESE))
+                    .append('\n');
             // every message exists in English too
             messages.getMessage(e.messageKey(), e.arguments(), Locale.ENGLISH);
         }
@@ -402,15 +477,24 @@ class RegistryImportTests {
     }
 
     private long regionId(String code) {
-        return jdbc.sql("select id from organization.region where code = :code").param("code", code).query(Long.class).single();
+        return jdbc.sql("select id from organization.region where code = :code")
+                .param("code", code)
+                .query(Long.class)
+                .single();
     }
 
     private long regionIdByName(String name) {
-        return jdbc.sql("select id from organization.region where name = :name").param("name", name).query(Long.class).single();
+        return jdbc.sql("select id from organization.region where name = :name")
+                .param("name", name)
+                .query(Long.class)
+                .single();
     }
 
     private String codeOf(String name) {
-        return jdbc.sql("select code from organization.region where name = :name").param("name", name).query(String.class).single();
+        return jdbc.sql("select code from organization.region where name = :name")
+                .param("name", name)
+                .query(String.class)
+                .single();
     }
 
     private String someLocalityCode() {
@@ -426,6 +510,9 @@ class RegistryImportTests {
 
     private String parentCode(String code) {
         return jdbc.sql("select p.code from organization.region r join organization.region p on p.id = r.parent_id"
-                + " where r.code = :code").param("code", code).query(String.class).single();
+                        + " where r.code = :code")
+                .param("code", code)
+                .query(String.class)
+                .single();
     }
 }

@@ -61,7 +61,8 @@ final class TestWorkbooks {
 
     Path write(Path directory, String fileName) {
         Path file = directory.resolve(fileName);
-        try (XSSFWorkbook workbook = new XSSFWorkbook(); OutputStream out = Files.newOutputStream(file)) {
+        try (XSSFWorkbook workbook = new XSSFWorkbook();
+                OutputStream out = Files.newOutputStream(file)) {
             sheets.forEach((name, rows) -> {
                 Sheet sheet = workbook.createSheet(name);
                 for (int r = 0; r < rows.size(); r++) {

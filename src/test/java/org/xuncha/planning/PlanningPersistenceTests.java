@@ -68,9 +68,13 @@ class PlanningPersistenceTests {
 
     /** The demo's planning is written by an event listener after the district is loaded: wait for it. */
     static void awaitDemo(JdbcClient jdbc) {
-        Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> jdbc.sql(
-                        "select count(*) from planning.round where kind = 'PILOT' and state = 'FIELDWORK_FINISHED'")
-                .query(Long.class).single() == 1);
+        Awaitility.await()
+                .atMost(Duration.ofSeconds(60))
+                .until(() -> jdbc.sql(
+                                        "select count(*) from planning.round where kind = 'PILOT' and state = 'FIELDWORK_FINISHED'")
+                                .query(Long.class)
+                                .single()
+                        == 1);
     }
 
     @BeforeEach
@@ -85,53 +89,78 @@ class PlanningPersistenceTests {
     void theDemoHasTheTermWithItsPilotOfFourTownshipsAndEightLocalities() {
         assertThat(term.name()).isEqualTo("五届区委");
         assertThat(term.goal()).isEqualTo(Term.FULL_COVERAGE);
-        InspectionRound pilot = rounds.page(new InspectionRounds.Filter(term.id(), RoundState.FIELDWORK_FINISHED),
-                        ScopePrefixes.of(district, regions), 0, 50).items().stream()
+        InspectionRound pilot = rounds
+                .page(
+                        new InspectionRounds.Filter(term.id(), RoundState.FIELDWORK_FINISHED),
+                        ScopePrefixes.of(district, regions),
+                        0,
+                        50)
+                .items()
+                .stream()
                 .filter(r -> r.kind() == RoundKind.PILOT)
                 .findFirst()
                 .flatMap(r -> rounds.find(r.id().value(), ScopePrefixes.of(district, regions)))
                 .orElseThrow();
-        assertThat(pilot.townships()).extracting(InspectionRound.Township::name)
+        assertThat(pilot.townships())
+                .extracting(InspectionRound.Township::name)
                 .containsExactly("古城街道", "坞墙镇", "冯桥镇", "闫集镇");
         assertThat(pilot.localities()).hasSize(8);
         assertThat(pilot.count(RegionKind.VILLAGE)).isEqualTo(4);
         assertThat(pilot.count(RegionKind.COMMUNITY)).isEqualTo(4);
-        assertThat(pilot.transitions()).extracting(InspectionRound.Transition::to).containsExactly(RoundState.PLANNED,
-                RoundState.APPROVED, RoundState.IN_FIELD, RoundState.FIELDWORK_FINISHED);
+        assertThat(pilot.transitions())
+                .extracting(InspectionRound.Transition::to)
+                .containsExactly(
+                        RoundState.PLANNED, RoundState.APPROVED, RoundState.IN_FIELD, RoundState.FIELDWORK_FINISHED);
         assertThat(pilot.transitions().get(1).by()).isEqualTo("director");
         assertThat(rounds.coveredLocalities(term.id()))
-                .containsAll(pilot.localities().stream().map(RoundLocality::localityId).toList());
+                .containsAll(pilot.localities().stream()
+                        .map(RoundLocality::localityId)
+                        .toList());
         assertThat(focusItems.active(districtId)).hasSize(FocusItem.ARTICLE_LIST.size());
-        assertThat(jdbc.sql("select count(*) from planning.meeting where round_id = :id").param("id", pilot.id())
-                .query(Long.class).single()).isEqualTo(4);
+        assertThat(jdbc.sql("select count(*) from planning.meeting where round_id = :id")
+                        .param("id", pilot.id())
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(4);
     }
 
     @Test
     void storesARoundWithItsTownshipsLocalitiesAndHistoryAndRefusesAStaleVersion() {
         List<LocalitySummary> luhe = localitiesOf("路河镇");
         InspectionRound planned = plan(List.of("路河镇"), luhe.subList(0, 5));
-        InspectionRound stored = rounds.find(planned.id(), ScopePrefixes.of(district, regions)).orElseThrow();
+        InspectionRound stored =
+                rounds.find(planned.id(), ScopePrefixes.of(district, regions)).orElseThrow();
         assertThat(stored.label()).isEqualTo(planned.label());
-        assertThat(stored.townships()).extracting(InspectionRound.Township::name).containsExactly("路河镇");
-        assertThat(stored.localities()).extracting(RoundLocality::localityId)
-                .containsExactlyElementsOf(luhe.subList(0, 5).stream().map(LocalitySummary::id).toList());
-        assertThat(stored.localities()).allSatisfy(l ->
-                assertThat(l.plannedDays()).isEqualTo(l.intensity() == org.xuncha.organization.Intensity.FOCUSED ? 15 : 5));
+        assertThat(stored.townships())
+                .extracting(InspectionRound.Township::name)
+                .containsExactly("路河镇");
+        assertThat(stored.localities())
+                .extracting(RoundLocality::localityId)
+                .containsExactlyElementsOf(
+                        luhe.subList(0, 5).stream().map(LocalitySummary::id).toList());
+        assertThat(stored.localities())
+                .allSatisfy(l -> assertThat(l.plannedDays())
+                        .isEqualTo(l.intensity() == org.xuncha.organization.Intensity.FOCUSED ? 15 : 5));
         assertThat(stored.version()).isZero();
 
         InspectionRound.Actor director = new InspectionRound.Actor("director", true);
         planning.advance(stored, RoundState.APPROVED, 0, director, Instant.now());
-        InspectionRound again = rounds.find(planned.id(), ScopePrefixes.of(district, regions)).orElseThrow();
+        InspectionRound again =
+                rounds.find(planned.id(), ScopePrefixes.of(district, regions)).orElseThrow();
         assertThat(again.state()).isEqualTo(RoundState.APPROVED);
         assertThat(again.version()).isEqualTo(1);
         assertThat(again.transitions()).hasSize(2);
 
-        InspectionRound stale = rounds.find(planned.id(), ScopePrefixes.of(district, regions)).orElseThrow();
+        InspectionRound stale =
+                rounds.find(planned.id(), ScopePrefixes.of(district, regions)).orElseThrow();
         planning.advance(again, RoundState.IN_FIELD, 1, new InspectionRound.Actor("office", false), Instant.now());
-        assertThatThrownBy(() -> planning.advance(stale, RoundState.IN_FIELD, 1,
-                        new InspectionRound.Actor("office", false), Instant.now()))
+        assertThatThrownBy(() -> planning.advance(
+                        stale, RoundState.IN_FIELD, 1, new InspectionRound.Actor("office", false), Instant.now()))
                 .isInstanceOf(OptimisticLockingFailureException.class);
-        assertThat(rounds.find(planned.id(), ScopePrefixes.of(district, regions)).orElseThrow().transitions()).hasSize(3);
+        assertThat(rounds.find(planned.id(), ScopePrefixes.of(district, regions))
+                        .orElseThrow()
+                        .transitions())
+                .hasSize(3);
     }
 
     @Test
@@ -140,23 +169,33 @@ class PlanningPersistenceTests {
         int before = termPlanning.standing(term, district).progress().covered();
         InspectionRound round = plan(List.of("高辛镇"), gaoxin);
         InspectionRound.Actor office = new InspectionRound.Actor("office", false);
-        planning.advance(round, RoundState.APPROVED, round.version(), new InspectionRound.Actor("director", true), Instant.now());
+        planning.advance(
+                round,
+                RoundState.APPROVED,
+                round.version(),
+                new InspectionRound.Actor("director", true),
+                Instant.now());
         planning.advance(round, RoundState.IN_FIELD, round.version(), office, Instant.now());
         assertThat(termPlanning.standing(term, district).progress().covered()).isEqualTo(before);
-        assertThat(rounds.coveredLocalities(term.id())).doesNotContain(gaoxin.get(0).id());
+        assertThat(rounds.coveredLocalities(term.id()))
+                .doesNotContain(gaoxin.get(0).id());
 
         planning.advance(round, RoundState.FIELDWORK_FINISHED, round.version(), office, Instant.now());
         assertThat(events.stream(FieldworkFinished.class)).singleElement().satisfies(finished -> {
             assertThat(finished.roundId()).isEqualTo(round.roundId());
             assertThat(finished.termId()).isEqualTo(term.termId());
-            assertThat(finished.localityIds()).containsExactlyElementsOf(gaoxin.stream().map(LocalitySummary::id).toList());
+            assertThat(finished.localityIds())
+                    .containsExactlyElementsOf(
+                            gaoxin.stream().map(LocalitySummary::id).toList());
         });
         assertThat(events.stream(RoundPlanned.class)).hasSize(1);
         assertThat(events.stream(RoundApproved.class)).hasSize(1);
         TermPlanning.Standing after = termPlanning.standing(term, district);
         assertThat(after.progress().covered()).isEqualTo(before + 3);
         assertThat(after.progress().total()).isEqualTo(349);
-        assertThat(after.uncovered()).extracting(LocalitySummary::id).doesNotContain(gaoxin.get(0).id());
+        assertThat(after.uncovered())
+                .extracting(LocalitySummary::id)
+                .doesNotContain(gaoxin.get(0).id());
     }
 
     @Test
@@ -178,20 +217,27 @@ class PlanningPersistenceTests {
         ScopePrefixes guocunScope = ScopePrefixes.of(RegionScope.of(List.of(township("郭村镇"))), regions);
         assertThat(rounds.find(round.id(), wuqiang)).isEmpty();
         assertThat(rounds.find(round.id(), guocunScope)).isPresent();
-        assertThat(rounds.find(round.id(), ScopePrefixes.of(RegionScope.none(), regions))).isEmpty();
-        assertThat(facade.find(round.roundId(), RegionScope.of(List.of(township("坞墙镇"))))).isEmpty();
+        assertThat(rounds.find(round.id(), ScopePrefixes.of(RegionScope.none(), regions)))
+                .isEmpty();
+        assertThat(facade.find(round.roundId(), RegionScope.of(List.of(township("坞墙镇")))))
+                .isEmpty();
 
-        InspectionRound pilot = rounds.page(new InspectionRounds.Filter(term.id(), null), wuqiang, 0, 50).items().stream()
-                .filter(r -> r.kind() == RoundKind.PILOT)
-                .findFirst()
-                .flatMap(r -> rounds.find(r.id().value(), wuqiang))
+        InspectionRound pilot =
+                rounds.page(new InspectionRounds.Filter(term.id(), null), wuqiang, 0, 50).items().stream()
+                        .filter(r -> r.kind() == RoundKind.PILOT)
+                        .findFirst()
+                        .flatMap(r -> rounds.find(r.id().value(), wuqiang))
+                        .orElseThrow();
+        assertThat(rounds.localities(pilot.id(), wuqiang))
+                .extracting(RoundLocality::townshipName)
+                .containsOnly("坞墙镇");
+        RoundSummary seen = facade.find(pilot.roundId(), RegionScope.of(List.of(township("坞墙镇"))))
                 .orElseThrow();
-        assertThat(rounds.localities(pilot.id(), wuqiang)).extracting(RoundLocality::townshipName).containsOnly("坞墙镇");
-        RoundSummary seen = facade.find(pilot.roundId(), RegionScope.of(List.of(township("坞墙镇")))).orElseThrow();
         assertThat(seen.townshipNames()).containsExactly("坞墙镇");
         assertThat(seen.localityCount()).isEqualTo(2);
         assertThat(rounds.page(InspectionRounds.Filter.none(), wuqiang, 0, 50).items())
-                .extracting(RoundSummary::id).doesNotContain(round.roundId());
+                .extracting(RoundSummary::id)
+                .doesNotContain(round.roundId());
     }
 
     @Test
@@ -215,9 +261,16 @@ class PlanningPersistenceTests {
 
     private InspectionRound plan(List<String> townshipNames, List<LocalitySummary> localities) {
         LocalDate entry = term.startsOn().plusMonths(6);
-        return planning.plan(term, RoundKind.REGULAR, new InspectionRound.Schedule(entry, entry.plusDays(20)),
-                InspectionRound.Channels.none(), townshipNames.stream().map(this::township).toList(),
-                localities.stream().map(LocalitySummary::id).toList(), district, "office", Instant.now());
+        return planning.plan(
+                term,
+                RoundKind.REGULAR,
+                new InspectionRound.Schedule(entry, entry.plusDays(20)),
+                InspectionRound.Channels.none(),
+                townshipNames.stream().map(this::township).toList(),
+                localities.stream().map(LocalitySummary::id).toList(),
+                district,
+                "office",
+                Instant.now());
     }
 
     private long township(String name) {

@@ -50,8 +50,12 @@ class PlanningWebTests {
     @BeforeEach
     void demoIsLoaded() {
         PlanningPersistenceTests.awaitDemo(jdbc);
-        termId = jdbc.sql("select id from planning.term where name = '五届区委'").query(Long.class).single();
-        pilotId = jdbc.sql("select id from planning.round where kind = 'PILOT'").query(Long.class).single();
+        termId = jdbc.sql("select id from planning.term where name = '五届区委'")
+                .query(Long.class)
+                .single();
+        pilotId = jdbc.sql("select id from planning.round where kind = 'PILOT'")
+                .query(Long.class)
+                .single();
     }
 
     @Test
@@ -69,8 +73,12 @@ class PlanningWebTests {
         List<String> pilotFengqiao = pilotLocalities("冯桥镇");
         mvc.perform(get("/rounds/" + pilotId).cookie(liaison))
                 .andExpect(status().isOk())
-                .andExpect(content().string(allOf(containsString(pilotWuqiang.get(0)), containsString(pilotWuqiang.get(1)),
-                        not(containsString(pilotFengqiao.get(0))), not(containsString(pilotFengqiao.get(1))))));
+                .andExpect(content()
+                        .string(allOf(
+                                containsString(pilotWuqiang.get(0)),
+                                containsString(pilotWuqiang.get(1)),
+                                not(containsString(pilotFengqiao.get(0))),
+                                not(containsString(pilotFengqiao.get(1))))));
         mvc.perform(get("/rounds/" + round).cookie(signIn("office"))).andExpect(status().isOk());
     }
 
@@ -80,7 +88,8 @@ class PlanningWebTests {
         mvc.perform(get("/terms").cookie(liaison)).andExpect(status().isForbidden());
         mvc.perform(get("/terms/" + termId).cookie(liaison)).andExpect(status().isForbidden());
         mvc.perform(get("/focus").cookie(liaison)).andExpect(status().isForbidden());
-        mvc.perform(get("/rounds/" + pilotId + "/documents/work-plan.docx").cookie(liaison)).andExpect(status().isForbidden());
+        mvc.perform(get("/rounds/" + pilotId + "/documents/work-plan.docx").cookie(liaison))
+                .andExpect(status().isForbidden());
         mvc.perform(get("/rounds/new").cookie(liaison)).andExpect(status().isForbidden());
     }
 
@@ -102,8 +111,11 @@ class PlanningWebTests {
                 .andExpect(content().string(containsString("data-testid=\"total\">349<")));
         mvc.perform(get("/rounds/" + pilotId).cookie(leader)).andExpect(status().isOk());
         mvc.perform(get("/rounds/new").cookie(leader)).andExpect(status().isForbidden());
-        mvc.perform(post("/rounds/" + pilotId + "/state").with(csrf()).cookie(leader)
-                        .param("to", "REPORTED").param("version", "3"))
+        mvc.perform(post("/rounds/" + pilotId + "/state")
+                        .with(csrf())
+                        .cookie(leader)
+                        .param("to", "REPORTED")
+                        .param("version", "3"))
                 .andExpect(status().isForbidden());
     }
 
@@ -123,11 +135,18 @@ class PlanningWebTests {
 
         mvc.perform(advance(round, "APPROVED", 0).cookie(director)).andExpect(flash().attribute("saved", true));
         assertThat(state(round)).isEqualTo("APPROVED");
-        assertThat(jdbc.sql("select actor from planning.round_transition where round_id = :id and to_state = 'APPROVED'")
-                .param("id", round).query(String.class).single()).isEqualTo("director");
+        assertThat(jdbc.sql(
+                                "select actor from planning.round_transition where round_id = :id and to_state = 'APPROVED'")
+                        .param("id", round)
+                        .query(String.class)
+                        .single())
+                .isEqualTo("director");
         assertThat(jdbc.sql("select count(*) from audit.audit_event where object_type = 'Round' and object_id = :id"
-                        + " and actor = 'director'")
-                .param("id", String.valueOf(round)).query(Long.class).single()).isEqualTo(1);
+                                + " and actor = 'director'")
+                        .param("id", String.valueOf(round))
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(1);
 
         // a stale form (version 0 after the approval) is a conflict, and nothing changes
         mvc.perform(advance(round, "IN_FIELD", 0).cookie(office)).andExpect(status().isConflict());
@@ -136,18 +155,30 @@ class PlanningWebTests {
 
     @Test
     void theWorkPlanNamesTheRoundsTownshipsAndCarriesTheChecklist() throws Exception {
-        byte[] docx = mvc.perform(get("/rounds/" + pilotId + "/documents/work-plan.docx").cookie(signIn("office")))
+        byte[] docx = mvc.perform(
+                        get("/rounds/" + pilotId + "/documents/work-plan.docx").cookie(signIn("office")))
                 .andExpect(status().isOk())
-                .andExpect(content().contentType("application/vnd.openxmlformats-officedocument.wordprocessingml.document"))
-                .andReturn().getResponse().getContentAsByteArray();
+                .andExpect(content()
+                        .contentType("application/vnd.openxmlformats-officedocument.wordprocessingml.document"))
+                .andReturn()
+                .getResponse()
+                .getContentAsByteArray();
         try (XWPFDocument document = new XWPFDocument(new ByteArrayInputStream(docx))) {
             assertThat(document.getParagraphs().get(0).getText()).isEqualTo("五届区委第一批试点巡察村居工作方案");
-            String text = document.getParagraphs().stream().map(p -> p.getText()).reduce("", String::concat);
-            assertThat(text).contains("古城街道、坞墙镇、冯桥镇、闫集镇共4个乡（镇、办事处）的8个村居", "四、巡察重点",
-                    "“三资”管理情况", "举报电话：0370-3211234", "【巡察组组建后在此列明", "中共睢阳区委巡察工作领导小组办公室");
+            String text =
+                    document.getParagraphs().stream().map(p -> p.getText()).reduce("", String::concat);
+            assertThat(text)
+                    .contains(
+                            "古城街道、坞墙镇、冯桥镇、闫集镇共4个乡（镇、办事处）的8个村居",
+                            "四、巡察重点",
+                            "“三资”管理情况",
+                            "举报电话：0370-3211234",
+                            "【巡察组组建后在此列明",
+                            "中共睢阳区委巡察工作领导小组办公室");
         }
         for (String slug : List.of("group-notice", "authorization")) {
-            mvc.perform(get("/rounds/" + pilotId + "/documents/" + slug + ".docx").cookie(signIn("director")))
+            mvc.perform(get("/rounds/" + pilotId + "/documents/" + slug + ".docx")
+                            .cookie(signIn("director")))
                     .andExpect(status().isOk());
         }
         mvc.perform(get("/rounds/" + pilotId + "/documents/nothing.docx").cookie(signIn("office")))
@@ -155,35 +186,56 @@ class PlanningWebTests {
     }
 
     private long planThroughTheForm(String township, int count) throws Exception {
-        long townshipId = jdbc.sql("select id from organization.region where name = :name").param("name", township)
-                .query(Long.class).single();
-        List<Long> localities = jdbc.sql("select id from organization.region where parent_id = :id order by code limit :n")
-                .param("id", townshipId).param("n", count).query(Long.class).list();
+        long townshipId = jdbc.sql("select id from organization.region where name = :name")
+                .param("name", township)
+                .query(Long.class)
+                .single();
+        List<Long> localities = jdbc.sql(
+                        "select id from organization.region where parent_id = :id order by code limit :n")
+                .param("id", townshipId)
+                .param("n", count)
+                .query(Long.class)
+                .list();
         LocalDateRange dates = LocalDateRange.inTermOf(jdbc, termId);
-        MockHttpServletRequestBuilder request = post("/rounds").with(csrf()).cookie(signIn("office"))
+        MockHttpServletRequestBuilder request = post("/rounds")
+                .with(csrf())
+                .cookie(signIn("office"))
                 .param("term", String.valueOf(termId))
                 .param("kind", "REGULAR")
                 .param("township", String.valueOf(townshipId))
                 .param("entryDate", dates.entry())
                 .param("exitDate", dates.exit());
         localities.forEach(id -> request.param("locality", String.valueOf(id)));
-        String location = mvc.perform(request).andExpect(status().is3xxRedirection()).andReturn().getResponse()
+        String location = mvc.perform(request)
+                .andExpect(status().is3xxRedirection())
+                .andReturn()
+                .getResponse()
                 .getRedirectedUrl();
         assertThat(location).matches("/rounds/\\d+");
         return Long.parseLong(location.substring("/rounds/".length()));
     }
 
     private List<String> pilotLocalities(String township) {
-        return jdbc.sql("select name from planning.round_locality where round_id = :id and township_name = :t order by code")
-                .param("id", pilotId).param("t", township).query(String.class).list();
+        return jdbc.sql(
+                        "select name from planning.round_locality where round_id = :id and township_name = :t order by code")
+                .param("id", pilotId)
+                .param("t", township)
+                .query(String.class)
+                .list();
     }
 
     private MockHttpServletRequestBuilder advance(long round, String to, int version) {
-        return post("/rounds/" + round + "/state").with(csrf()).param("to", to).param("version", String.valueOf(version));
+        return post("/rounds/" + round + "/state")
+                .with(csrf())
+                .param("to", to)
+                .param("version", String.valueOf(version));
     }
 
     private String state(long round) {
-        return jdbc.sql("select state from planning.round where id = :id").param("id", round).query(String.class).single();
+        return jdbc.sql("select state from planning.round where id = :id")
+                .param("id", round)
+                .query(String.class)
+                .single();
     }
 
     private Cookie signIn(String user) throws Exception {
@@ -194,9 +246,13 @@ class PlanningWebTests {
     record LocalDateRange(String entry, String exit) {
 
         static LocalDateRange inTermOf(JdbcClient jdbc, long termId) {
-            java.time.LocalDate start = jdbc.sql("select starts_on from planning.term where id = :id").param("id", termId)
-                    .query(java.time.LocalDate.class).single();
-            return new LocalDateRange(start.plusMonths(7).toString(), start.plusMonths(7).plusDays(14).toString());
+            java.time.LocalDate start = jdbc.sql("select starts_on from planning.term where id = :id")
+                    .param("id", termId)
+                    .query(java.time.LocalDate.class)
+                    .single();
+            return new LocalDateRange(
+                    start.plusMonths(7).toString(),
+                    start.plusMonths(7).plusDays(14).toString());
         }
     }
 }

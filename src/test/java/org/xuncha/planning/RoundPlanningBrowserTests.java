@@ -34,7 +34,8 @@ class RoundPlanningBrowserTests extends BrowserTest {
         signIn("office");
         page.locator("#nav").getByText("届期规划").click();
         assertThat(page.getByTestId("total")).hasText("349");
-        int coveredBefore = Integer.parseInt(page.getByTestId("covered").textContent().strip());
+        int coveredBefore =
+                Integer.parseInt(page.getByTestId("covered").textContent().strip());
         assertThat(coveredBefore).isEqualTo(8);
         assertThat(page.getByTestId("outlook")).containsText("无法实现全覆盖");
         screenshot("term-dashboard");
@@ -98,11 +99,15 @@ class RoundPlanningBrowserTests extends BrowserTest {
         assertThat(page.getByTestId("covered")).hasText(String.valueOf(coveredBefore + planned));
 
         page.navigate(roundUrl);
-        Download download = page.waitForDownload(() -> page.getByTestId("document-work-plan").click());
+        Download download = page.waitForDownload(
+                () -> page.getByTestId("document-work-plan").click());
         assertThat(download.suggestedFilename()).isEqualTo("五届区委第一轮巡察村居工作方案.docx");
-        try (InputStream in = Files.newInputStream(download.path()); XWPFDocument document = new XWPFDocument(in)) {
+        try (InputStream in = Files.newInputStream(download.path());
+                XWPFDocument document = new XWPFDocument(in)) {
             assertThat(document.getParagraphs().get(0).getText()).isEqualTo("五届区委第一轮巡察村居工作方案");
-            String text = document.getParagraphs().stream().map(XWPFParagraph::getText).reduce("", String::concat);
+            String text = document.getParagraphs().stream()
+                    .map(XWPFParagraph::getText)
+                    .reduce("", String::concat);
             assertThat(text).contains("坞墙镇、冯桥镇共2个乡（镇、办事处）的" + planned + "个村居", "举报电话：0370-3216789");
         }
     }

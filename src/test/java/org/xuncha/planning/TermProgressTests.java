@@ -21,8 +21,8 @@ class TermProgressTests {
     @Test
     void theArticlesPaceReachesFullCoverageWithinTheTerm() {
         // five rounds in the first year of a five-year term
-        TermProgress progress = TermProgress.of(349, 213, 5, LocalDate.of(2021, 10, 1), LocalDate.of(2026, 9, 30),
-                LocalDate.of(2022, 10, 1));
+        TermProgress progress = TermProgress.of(
+                349, 213, 5, LocalDate.of(2021, 10, 1), LocalDate.of(2026, 9, 30), LocalDate.of(2022, 10, 1));
         assertThat(progress.daysElapsed()).isEqualTo(365);
         assertThat(progress.daysRemaining()).isEqualTo(1461);
         assertThat(progress.localitiesPerRound().getAsDouble()).isEqualTo(42.6);
@@ -57,8 +57,8 @@ class TermProgressTests {
     void isDoneWhenEveryLocalityIsCoveredAndMissedWhenTheTermEndsShort() {
         assertThat(new TermProgress(349, 349, 8, 900, 926).outlook()).isEqualTo(TermProgress.Outlook.COVERED);
         assertThat(new TermProgress(349, 349, 8, 900, 926).percent()).isEqualTo(100);
-        TermProgress over = TermProgress.of(349, 340, 8, LocalDate.of(2021, 10, 1), LocalDate.of(2026, 9, 30),
-                LocalDate.of(2026, 11, 28));
+        TermProgress over = TermProgress.of(
+                349, 340, 8, LocalDate.of(2021, 10, 1), LocalDate.of(2026, 9, 30), LocalDate.of(2026, 11, 28));
         assertThat(over.daysRemaining()).isZero();
         assertThat(over.outlook()).isEqualTo(TermProgress.Outlook.MISSED);
         assertThat(over.warns()).isTrue();
@@ -66,21 +66,25 @@ class TermProgressTests {
 
     @Test
     void countsTheDaysOfTheTermWithTodayAsRemaining() {
-        TermProgress first = TermProgress.of(10, 0, 0, LocalDate.of(2021, 10, 1), LocalDate.of(2021, 10, 10),
-                LocalDate.of(2021, 10, 1));
+        TermProgress first = TermProgress.of(
+                10, 0, 0, LocalDate.of(2021, 10, 1), LocalDate.of(2021, 10, 10), LocalDate.of(2021, 10, 1));
         assertThat(first.daysElapsed()).isZero();
         assertThat(first.daysRemaining()).isEqualTo(10);
-        TermProgress before = TermProgress.of(10, 0, 0, LocalDate.of(2021, 10, 1), LocalDate.of(2021, 10, 10),
-                LocalDate.of(2021, 9, 1));
+        TermProgress before = TermProgress.of(
+                10, 0, 0, LocalDate.of(2021, 10, 1), LocalDate.of(2021, 10, 10), LocalDate.of(2021, 9, 1));
         assertThat(before.daysElapsed()).isZero();
         assertThat(before.daysRemaining()).isEqualTo(10);
     }
 
     @Test
     void roundsNeededAtThePaceAreJustEnoughAndRoundsThatFitNeverOverrunTheTerm() {
-        Gen<int[]> coverage = integers().between(1, 50_000).zip(integers().between(0, 1000),
-                (total, permille) -> new int[] {total, (int) ((long) total * permille / 1000)});
-        qt().forAll(coverage, integers().between(1, 60), integers().between(1, 2_000), integers().between(0, 2_000))
+        Gen<int[]> coverage = integers().between(1, 50_000).zip(integers().between(0, 1000), (total, permille) ->
+                new int[] {total, (int) ((long) total * permille / 1000)});
+        qt().forAll(
+                        coverage,
+                        integers().between(1, 60),
+                        integers().between(1, 2_000),
+                        integers().between(0, 2_000))
                 .checkAssert((c, finished, elapsed, remaining) -> {
                     int total = c[0];
                     int covered = c[1];
@@ -97,8 +101,9 @@ class TermProgressTests {
                     double daysPerRound = (double) elapsed / finished;
                     assertThat(fit * daysPerRound).isLessThanOrEqualTo(remaining + 1e-6);
                     assertThat((fit + 1) * daysPerRound).isGreaterThan(remaining);
-                    assertThat(progress.warns()).isEqualTo(progress.outlook() == TermProgress.Outlook.BEHIND
-                            || progress.outlook() == TermProgress.Outlook.MISSED);
+                    assertThat(progress.warns())
+                            .isEqualTo(progress.outlook() == TermProgress.Outlook.BEHIND
+                                    || progress.outlook() == TermProgress.Outlook.MISSED);
                 });
     }
 }

@@ -50,14 +50,20 @@ class LayoutBrowserTests extends BrowserTest {
         assertThat(page.locator("#nav")).isVisible();
         assertThat(page.locator(".nav-toggle")).hasAttribute("aria-expanded", "true");
         BoundingBox bar = page.locator(".topbar").boundingBox();
-        assertThat(page.locator("#nav").boundingBox().y).as("menu below the bar").isGreaterThanOrEqualTo(bar.y + bar.height - 1);
-        assertThat(page.locator(".brand").boundingBox().height).as("name on one line").isLessThan(30);
-        assertThat(page.evaluate("() => document.documentElement.scrollWidth <= window.innerWidth")).isEqualTo(true);
+        assertThat(page.locator("#nav").boundingBox().y)
+                .as("menu below the bar")
+                .isGreaterThanOrEqualTo(bar.y + bar.height - 1);
+        assertThat(page.locator(".brand").boundingBox().height)
+                .as("name on one line")
+                .isLessThan(30);
+        assertThat(page.evaluate("() => document.documentElement.scrollWidth <= window.innerWidth"))
+                .isEqualTo(true);
         screenshot("mobile");
 
         page.locator("#nav").getByText("村居列表").click();
         assertThat(page.getByTestId("result-count")).hasText("共 349 个村居");
-        assertThat(page.evaluate("() => document.documentElement.scrollWidth <= window.innerWidth")).isEqualTo(true);
+        assertThat(page.evaluate("() => document.documentElement.scrollWidth <= window.innerWidth"))
+                .isEqualTo(true);
         screenshot("mobile-localities");
     }
 }

@@ -61,7 +61,8 @@ class MessageBundleTests {
     @Test
     void noMessageIsEmpty() throws IOException {
         try (Stream<Path> files = Files.list(BUNDLES)) {
-            for (Path file : files.filter(f -> f.toString().endsWith(".properties")).toList()) {
+            for (Path file :
+                    files.filter(f -> f.toString().endsWith(".properties")).toList()) {
                 Properties messages = load(file);
                 Set<String> empty = new TreeSet<>();
                 messages.stringPropertyNames().stream()
@@ -76,7 +77,8 @@ class MessageBundleTests {
     void traditionalChineseUsesThePlainWordsNotSoftwareJargon() throws IOException {
         Set<String> found = new TreeSet<>();
         try (Stream<Path> files = Files.list(BUNDLES)) {
-            for (Path file : files.filter(f -> f.toString().endsWith("_zh_TW.properties")).toList()) {
+            for (Path file : files.filter(f -> f.toString().endsWith("_zh_TW.properties"))
+                    .toList()) {
                 Properties messages = load(file);
                 for (String key : messages.stringPropertyNames()) {
                     TAIWAN_JARGON.forEach((jargon, plain) -> {
@@ -100,7 +102,8 @@ class MessageBundleTests {
         Set<String> missingPrefixes = new TreeSet<>();
         int literalKeys = 0;
         try (Stream<Path> templates = Files.walk(TEMPLATES)) {
-            for (Path template : templates.filter(f -> f.toString().endsWith(".html")).toList()) {
+            for (Path template :
+                    templates.filter(f -> f.toString().endsWith(".html")).toList()) {
                 String html = Files.readString(template, StandardCharsets.UTF_8);
                 Matcher literal = LITERAL_KEY.matcher(html);
                 while (literal.find()) {
@@ -120,7 +123,9 @@ class MessageBundleTests {
         }
         assertThat(literalKeys).as("literal keys found in templates").isGreaterThan(50);
         assertThat(missing).as("keys used in templates but in no bundle").isEmpty();
-        assertThat(missingPrefixes).as("key prefixes used in templates but in no bundle").isEmpty();
+        assertThat(missingPrefixes)
+                .as("key prefixes used in templates but in no bundle")
+                .isEmpty();
     }
 
     /** The zh-CN files, which carry no locale suffix, by basename. */
@@ -129,7 +134,8 @@ class MessageBundleTests {
         try (Stream<Path> files = Files.list(BUNDLES)) {
             for (Path file : files.toList()) {
                 String name = file.getFileName().toString();
-                boolean translation = LOCALE_SUFFIXES.stream().anyMatch(suffix -> name.endsWith(suffix + ".properties"));
+                boolean translation =
+                        LOCALE_SUFFIXES.stream().anyMatch(suffix -> name.endsWith(suffix + ".properties"));
                 if (name.endsWith(".properties") && !translation) {
                     bundles.put(name.substring(0, name.length() - ".properties".length()), load(file));
                 }

@@ -5,12 +5,11 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
-import java.util.stream.Collectors;
-import java.util.stream.LongStream;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -176,28 +175,14 @@ class DemoPool {
     @EventListener
     void on(DemoDistrictLoaded event) {
         RegionSummary district = regions.find(event.districtId()).orElseThrow();
-        List<RegionSummary> townships = regions.scopeCandidates().stream()
-                .filter(r -> r.level() == RegionLevel.TOWNSHIP && r.parentId() != null && r.parentId() == district.id())
+        List<RegionSummary> townships = regions.children(district.id()).stream()
+                .filter(r -> r.level() == RegionLevel.TOWNSHIP)
                 .toList();
-        Map<Long, List<RegionSummary>> localities = localitiesOf(district, townships);
+        Map<Long, List<RegionSummary>> localities = new HashMap<>();
+        townships.forEach(t -> localities.put(t.id(), regions.children(t.id())));
         List<Inspector> pool = generate(district, townships, localities);
         pool.forEach(inspectors::save);
         log.info("Demo pool: {} inspectors in {}", pool.size(), district.name());
-    }
-
-    /**
-     * The district's 村居 by township. Regions offers no children query yet; the demo district's regions were just
-     * written in one run, so their ids follow the district's, and each found region is checked by level and parent.
-     */
-    private Map<Long, List<RegionSummary>> localitiesOf(RegionSummary district, List<RegionSummary> townships) {
-        Set<Long> townshipIds = townships.stream().map(RegionSummary::id).collect(Collectors.toSet());
-        List<Long> following = LongStream.rangeClosed(district.id() + 1, district.id() + 2_000)
-                .boxed()
-                .toList();
-        return regions.findAll(following).stream()
-                .filter(r ->
-                        r.level() == RegionLevel.LOCALITY && r.parentId() != null && townshipIds.contains(r.parentId()))
-                .collect(Collectors.groupingBy(RegionSummary::parentId));
     }
 
     List<Inspector> generate(

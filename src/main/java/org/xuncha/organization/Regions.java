@@ -73,6 +73,16 @@ public class Regions {
                 .list();
     }
 
+    /** The regions directly under a region, in code order: reference data (names and places), no business facts. */
+    @Transactional(readOnly = true)
+    public List<RegionSummary> children(long parentId) {
+        return jdbc.sql("select id, parent_id, code, name, level, kind, path from organization.region"
+                        + " where parent_id = :parent order by code")
+                .param("parent", parentId)
+                .query(RegionSummary.class)
+                .list();
+    }
+
     /** Regions a data scope can be given on: province down to township unit, in tree order. */
     @Transactional(readOnly = true)
     public List<RegionSummary> scopeCandidates() {

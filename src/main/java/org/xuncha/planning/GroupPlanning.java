@@ -13,6 +13,7 @@ import org.xuncha.inspectors.GroupShape;
 import org.xuncha.inspectors.GroupSizing;
 import org.xuncha.inspectors.InspectorId;
 import org.xuncha.inspectors.InspectorPool;
+import org.xuncha.inspectors.RecusalRules;
 import org.xuncha.inspectors.RosterSuggestion;
 import org.xuncha.inspectors.ServiceHistory;
 import org.xuncha.organization.Regions;
@@ -82,14 +83,7 @@ class GroupPlanning {
         RoundRoster roster = groups.ofRound(round.id(), new ScopePrefixes(List.of("%")));
         Candidate candidate = pool.candidate(replacement)
                 .orElseThrow(() -> new RoundRuleViolation("group.rule.unknownInspector", replacement.value()));
-        Map<Long, org.xuncha.inspectors.RoundLocality> byId = new LinkedHashMap<>();
-        localities(round).forEach(l -> byId.put(l.id(), l));
-        roster.replace(
-                group,
-                replaced,
-                candidate,
-                pool.rules(term.districtId(), dates(round), groups.previousRound(round)),
-                byId);
+        roster.replace(group, replaced, candidate, rules(round, term), localitiesById(round));
         groups.save(round.id(), roster);
         audit.record(
                 AuditAction.UPDATE,
@@ -120,6 +114,17 @@ class GroupPlanning {
         roster.assignResponsibilities(group, responsibilities);
         groups.save(round.id(), roster);
         audit.record(AuditAction.UPDATE, "Round", round.id(), round.label() + " " + RoundRoster.name(group) + ": 精准定责");
+    }
+
+    /** The district's recusal rules for the round, with the director's exceptions and the previous round. */
+    RecusalRules rules(InspectionRound round, Term term) {
+        return pool.rules(term.districtId(), dates(round), groups.previousRound(round));
+    }
+
+    Map<Long, org.xuncha.inspectors.RoundLocality> localitiesById(InspectionRound round) {
+        Map<Long, org.xuncha.inspectors.RoundLocality> byId = new LinkedHashMap<>();
+        localities(round).forEach(l -> byId.put(l.id(), l));
+        return byId;
     }
 
     /** The round's 村居 as the recusal rules and the roster see them. */

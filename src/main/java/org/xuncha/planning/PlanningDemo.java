@@ -13,9 +13,10 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
+import org.xuncha.inspectors.Candidate;
 import org.xuncha.inspectors.GroupRole;
-import org.xuncha.inspectors.InspectorId;
 import org.xuncha.inspectors.InspectorPool;
+import org.xuncha.inspectors.RecusalRules;
 import org.xuncha.organization.DemoDistrictLoaded;
 import org.xuncha.organization.LocalitySummary;
 import org.xuncha.organization.RegionKind;
@@ -177,24 +178,38 @@ class PlanningDemo {
                                 l.townshipId() == wuqiang && g.localityIds().contains(l.localityId())))
                 .findFirst()
                 .orElseThrow();
+        RecusalRules rules = groupPlanning.rules(pilot, term);
+        Map<Long, org.xuncha.inspectors.RoundLocality> localities = groupPlanning.localitiesById(pilot);
         for (GroupRole role : List.of(GroupRole.LEADER, GroupRole.DEPUTY, GroupRole.MEMBER)) {
-            String username =
-                    "group" + (role == GroupRole.LEADER ? "leader" : role == GroupRole.DEPUTY ? "deputy" : "member");
-            InspectorId linked = pool.inspectorOf(username).orElse(null);
-            RoundRoster.Member current =
-                    groups.ofRound(pilot.id(), new ScopePrefixes(List.of("%"))).group(group.number()).members().stream()
-                            .filter(m -> m.role() == role)
-                            .findFirst()
-                            .orElse(null);
+            String username = switch (role) {
+                case LEADER -> "groupleader";
+                case DEPUTY -> "groupdeputy";
+                case MEMBER -> "groupmember";
+            };
+            Candidate linked =
+                    pool.inspectorOf(username).flatMap(pool::candidate).orElse(null);
+            RoundRoster.Member current = roster.group(group.number()).members().stream()
+                    .filter(m -> m.role() == role)
+                    .findFirst()
+                    .orElse(null);
             if (linked == null || current == null) {
                 continue;
             }
             try {
-                groupPlanning.replace(pilot, term, group.number(), current.inspector(), linked);
+                boolean serving = roster.assignments().values().stream()
+                        .flatMap(g -> g.members().stream())
+                        .anyMatch(m -> m.inspector().equals(linked.id()));
+                if (serving) {
+                    Candidate displaced = pool.candidate(current.inspector()).orElseThrow();
+                    roster.exchange(linked, displaced, rules, localities);
+                } else {
+                    roster.replace(group.number(), current.inspector(), linked, rules, localities);
+                }
             } catch (RoundRuleViolation refused) {
                 log.info("Demo: {} stays out of {}: {}", username, group.name(), refused.getMessage());
             }
         }
+        groups.save(pilot.id(), roster);
     }
 
     /** Two 村居 of a township: its first 村 and its first 社区 where it has both, else its first two. */

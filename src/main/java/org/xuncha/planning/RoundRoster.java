@@ -138,28 +138,7 @@ final class RoundRoster {
                 }
             }
         }
-        if (replacement.tier() != out.role().tier()) {
-            throw new RoundRuleViolation(
-                    "group.rule.tier",
-                    replacement.name(),
-                    Reason.of("groupRole." + out.role().name()));
-        }
-        for (long localityId : group.localityIds()) {
-            org.xuncha.inspectors.RoundLocality locality = localities.get(localityId);
-            if (locality == null) {
-                continue;
-            }
-            for (RecusalViolation violation : rules.check(replacement, out.role(), locality)) {
-                if (violation.blocks()) {
-                    throw new RoundRuleViolation(
-                            "group.rule.recusal",
-                            Reason.of("recusal.rule." + violation.rule().name()),
-                            replacement.name(),
-                            locality.name(),
-                            violation.reason());
-                }
-            }
-        }
+        refuseUnlessAllowed(replacement, out.role(), group, rules, localities);
         List<Member> members = new ArrayList<>();
         for (Member m : group.members()) {
             members.add(
@@ -168,6 +147,73 @@ final class RoundRoster {
                             : m);
         }
         set(new Group(group.number(), group.name(), members, group.localityIds()));
+    }
+
+    /**
+     * Exchanges two people of the roster between their groups, each taking the other's role; refused like a
+     * replacement when either would break a recusal rule in the other's group.
+     */
+    void exchange(
+            Candidate a, Candidate b, RecusalRules rules, Map<Long, org.xuncha.inspectors.RoundLocality> localities) {
+        Group ga = groupOf(a.id());
+        Group gb = groupOf(b.id());
+        if (ga.number() == gb.number()) {
+            return;
+        }
+        Member ma = memberOf(ga, a.id());
+        Member mb = memberOf(gb, b.id());
+        refuseUnlessAllowed(b, ma.role(), ga, rules, localities);
+        refuseUnlessAllowed(a, mb.role(), gb, rules, localities);
+        set(swapped(ga, ma, new Member(b.id(), b.name(), ma.role(), ma.responsibility(), "")));
+        set(swapped(gb, mb, new Member(a.id(), a.name(), mb.role(), mb.responsibility(), "")));
+    }
+
+    private Group groupOf(InspectorId inspector) {
+        return groups.stream()
+                .filter(g -> g.members().stream().anyMatch(m -> m.inspector().equals(inspector)))
+                .findFirst()
+                .orElseThrow(() -> new RoundRuleViolation("group.rule.notInGroup", inspector.value()));
+    }
+
+    private static Member memberOf(Group group, InspectorId inspector) {
+        return group.members().stream()
+                .filter(m -> m.inspector().equals(inspector))
+                .findFirst()
+                .orElseThrow();
+    }
+
+    private static Group swapped(Group group, Member out, Member in) {
+        List<Member> members = new ArrayList<>();
+        group.members().forEach(m -> members.add(m == out ? in : m));
+        return new Group(group.number(), group.name(), members, group.localityIds());
+    }
+
+    /** Refuses, naming the rule and the person, a recusal rule that blocks; then a person from the wrong tier. */
+    private static void refuseUnlessAllowed(
+            Candidate person,
+            GroupRole role,
+            Group group,
+            RecusalRules rules,
+            Map<Long, org.xuncha.inspectors.RoundLocality> localities) {
+        for (long localityId : group.localityIds()) {
+            org.xuncha.inspectors.RoundLocality locality = localities.get(localityId);
+            if (locality == null) {
+                continue;
+            }
+            for (RecusalViolation violation : rules.check(person, role, locality)) {
+                if (violation.blocks()) {
+                    throw new RoundRuleViolation(
+                            "group.rule.recusal",
+                            Reason.of("recusal.rule." + violation.rule().name()),
+                            person.name(),
+                            locality.name(),
+                            violation.reason());
+                }
+            }
+        }
+        if (person.tier() != role.tier()) {
+            throw new RoundRuleViolation("group.rule.tier", person.name(), Reason.of("groupRole." + role.name()));
+        }
     }
 
     /** Moves a 村居 to another group (一托N adjusted); a 村居 not yet in any group is simply assigned. */

@@ -180,8 +180,9 @@ class PlanningWebTests {
                             "四、巡察重点",
                             "“三资”管理情况",
                             "举报电话：0370-3211234",
-                            "【巡察组组建后在此列明",
-                            "中共睢阳区委巡察工作领导小组办公室");
+                            "第一巡察组。组长：",
+                            "中共睢阳区委巡察工作领导小组办公室")
+                    .doesNotContain("【巡察组组建后在此列明");
         }
         for (String slug : List.of("group-notice", "authorization")) {
             mvc.perform(get("/rounds/" + pilotId + "/documents/" + slug + ".docx")

@@ -250,6 +250,27 @@ class PlanningWebTests {
         }
     }
 
+    @Test
+    void theInspectorPageLoadsTheRoundsAPersonServedInForThoseWhoSeeThePool() throws Exception {
+        long me = jdbc.sql("select id from inspectors.inspector where linked_username = 'groupmember'")
+                .query(Long.class)
+                .single();
+        String group = jdbc.sql("""
+                        select g.name from planning.group_member gm join planning.inspection_group g on g.id = gm.group_id
+                        where gm.inspector_id = :me and g.round_id = :round""")
+                .param("me", me)
+                .param("round", pilotId)
+                .query(String.class)
+                .single();
+        mvc.perform(get("/planning/inspectors/" + me + "/history").cookie(signIn("office")))
+                .andExpect(status().isOk())
+                .andExpect(content().string(allOf(containsString("第一批试点"), containsString(group))));
+        mvc.perform(get("/planning/inspectors/" + me + "/history").cookie(signIn("groupmember")))
+                .andExpect(status().isForbidden());
+        mvc.perform(get("/planning/inspectors/" + me + "/history").cookie(signIn("liaison")))
+                .andExpect(status().isForbidden());
+    }
+
     private long planThroughTheForm(String township, int count) throws Exception {
         long townshipId = jdbc.sql("select id from organization.region where name = :name")
                 .param("name", township)

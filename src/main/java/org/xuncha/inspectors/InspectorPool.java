@@ -102,4 +102,14 @@ public class InspectorPool {
         });
         return names;
     }
+
+    /** Unit and post of each person (所在单位及职务), for the round's documents; unknown ids are left out. */
+    @Transactional(readOnly = true)
+    public Map<InspectorId, String> units(Collection<InspectorId> ids) {
+        Map<InspectorId, String> units = new LinkedHashMap<>();
+        inspectors
+                .units(ids.stream().map(InspectorId::value).toList())
+                .forEach(e -> units.put(new InspectorId(e.getKey()), e.getValue()));
+        return units;
+    }
 }

@@ -159,6 +159,17 @@ class Inspectors {
                 .list();
     }
 
+    /** Unit and post of each of the given people (e.g. 区审计局副局长). */
+    List<Map.Entry<Long, String>> units(java.util.Collection<Long> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("select id, unit || coalesce(post, '') from inspectors.inspector where id in (:ids)")
+                .param("ids", ids)
+                .query((rs, n) -> Map.entry(rs.getLong(1), rs.getString(2)))
+                .list();
+    }
+
     /** The director's exceptions for everyone in a district's pool. */
     List<RecusalExemption> exemptionsOfDistrict(long districtId) {
         return jdbc.sql("""

@@ -121,4 +121,24 @@ public class Regions {
                 .query(LocalitySummary.class)
                 .list();
     }
+
+    /**
+     * Of the given 村居, those with a large collective economy (三资体量大): flagged by the office, or funds and assets
+     * together at or above the threshold.
+     */
+    @Transactional(readOnly = true)
+    public java.util.Set<Long> largeCollectiveEconomies(Collection<Long> localityIds) {
+        if (localityIds.isEmpty()) {
+            return java.util.Set.of();
+        }
+        return new java.util.HashSet<>(jdbc.sql("""
+                        select region_id from organization.locality where region_id in (:ids)
+                          and (large_collective_economy
+                               or coalesce(collective_funds, 0) + coalesce(collective_assets, 0) >= :threshold)
+                        """)
+                .param("ids", localityIds)
+                .param("threshold", CollectiveEconomy.LARGE_THRESHOLD)
+                .query(Long.class)
+                .list());
+    }
 }

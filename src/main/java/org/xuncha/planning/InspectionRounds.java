@@ -36,7 +36,7 @@ class InspectionRounds {
     }
 
     private static final String VISIBLE = "exists (select 1 from planning.round_locality v where v.round_id = r.id and "
-            + ScopePrefixes.within("v.path") + ")";
+            + ScopePrefixes.withinRound("v") + ")";
 
     private static final String COVERING_STATES = "('FIELDWORK_FINISHED', 'REPORTED', 'FEEDBACK_GIVEN', 'CLOSED')";
     private static final String OPEN_STATES = "('PLANNED', 'APPROVED', 'IN_FIELD')";
@@ -164,6 +164,7 @@ class InspectionRounds {
         return jdbc.sql("select r.* from planning.round r where r.id = :id and " + VISIBLE)
                 .param("id", id)
                 .param("scopePrefixes", scope.patterns())
+                .param("groupInspector", scope.groupInspector())
                 .query((rs, n) -> rs.getLong("id"))
                 .optional()
                 .map(this::load);
@@ -171,10 +172,11 @@ class InspectionRounds {
 
     /** The round's 村居 that lie within the scope, in the round's order. */
     List<RoundLocality> localities(long roundId, ScopePrefixes scope) {
-        return jdbc.sql("select * from planning.round_locality where round_id = :id and " + ScopePrefixes.within("path")
-                        + " order by position")
+        return jdbc.sql("select * from planning.round_locality v where v.round_id = :id and "
+                        + ScopePrefixes.withinRound("v") + " order by v.position")
                 .param("id", roundId)
                 .param("scopePrefixes", scope.patterns())
+                .param("groupInspector", scope.groupInspector())
                 .query(InspectionRounds::locality)
                 .list();
     }
@@ -182,6 +184,7 @@ class InspectionRounds {
     Paged<RoundSummary> page(Filter filter, ScopePrefixes scope, int page, int size) {
         Map<String, Object> params = new HashMap<>();
         params.put("scopePrefixes", scope.patterns());
+        params.put("groupInspector", scope.groupInspector());
         StringBuilder where = new StringBuilder(" where ").append(VISIBLE);
         if (filter.termId() != null) {
             where.append(" and r.term_id = :term");
@@ -209,6 +212,7 @@ class InspectionRounds {
     Optional<RoundSummary> summary(long id, ScopePrefixes scope) {
         Map<String, Object> params = new HashMap<>();
         params.put("scopePrefixes", scope.patterns());
+        params.put("groupInspector", scope.groupInspector());
         params.put("id", id);
         return summaries(" where r.id = :id and " + VISIBLE, params).stream().findFirst();
     }
@@ -219,10 +223,10 @@ class InspectionRounds {
                           (select string_agg(rt.name, ',' order by rt.position) from planning.round_township rt
                              where rt.round_id = r.id and exists (select 1 from planning.round_locality v
                                where v.round_id = r.id and v.township_id = rt.township_id and\s"""
-                        + ScopePrefixes.within("v.path") + """
+                        + ScopePrefixes.withinRound("v") + """
                              )) as townships,
                           (select count(*) from planning.round_locality v where v.round_id = r.id and\s"""
-                        + ScopePrefixes.within("v.path") + """
+                        + ScopePrefixes.withinRound("v") + """
                              ) as localities
                         from planning.round r join planning.term t on t.id = r.term_id
                         """ + whereAndOrder)

@@ -13,6 +13,10 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
+import org.xuncha.inspectors.Candidate;
+import org.xuncha.inspectors.GroupRole;
+import org.xuncha.inspectors.InspectorPool;
+import org.xuncha.inspectors.RecusalRules;
 import org.xuncha.organization.DemoDistrictLoaded;
 import org.xuncha.organization.LocalitySummary;
 import org.xuncha.organization.RegionKind;
@@ -29,6 +33,8 @@ import org.xuncha.organization.Regions;
 @Component
 class PlanningDemo {
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(PlanningDemo.class);
+
     static final String TERM_NAME = "五届区委";
     static final List<String> PILOT_TOWNSHIPS = List.of("古城街道", "坞墙镇", "冯桥镇", "闫集镇");
     static final int PILOT_LOCALITIES_PER_TOWNSHIP = 2;
@@ -37,9 +43,23 @@ class PlanningDemo {
     private final Terms terms;
     private final TermPlanning termPlanning;
     private final RoundPlanning roundPlanning;
+    private final GroupPlanning groupPlanning;
+    private final InspectionGroups groups;
+    private final InspectorPool pool;
     private final Clock clock;
 
-    PlanningDemo(Regions regions, Terms terms, TermPlanning termPlanning, RoundPlanning roundPlanning, Clock clock) {
+    PlanningDemo(
+            Regions regions,
+            Terms terms,
+            TermPlanning termPlanning,
+            RoundPlanning roundPlanning,
+            GroupPlanning groupPlanning,
+            InspectionGroups groups,
+            InspectorPool pool,
+            Clock clock) {
+        this.groupPlanning = groupPlanning;
+        this.groups = groups;
+        this.pool = pool;
         this.regions = regions;
         this.terms = terms;
         this.termPlanning = termPlanning;
@@ -124,6 +144,7 @@ class PlanningDemo {
                         "区委巡察办会议室",
                         "区纪委监委、组织部、信访局负责同志，各巡察组组长",
                         null));
+        staff(pilot, term);
         roundPlanning.advance(
                 pilot,
                 RoundState.APPROVED,
@@ -138,6 +159,57 @@ class PlanningDemo {
                 pilot.version(),
                 new InspectionRound.Actor("office", false),
                 at(exit, 17));
+    }
+
+    /**
+     * The pilot's groups: the suggestion (一托二), with the demo accounts groupleader, groupdeputy and groupmember put
+     * into the group that takes 坞墙镇 (their region), where the rules allow.
+     */
+    private void staff(InspectionRound pilot, Term term) {
+        RoundRoster roster = groupPlanning.accept(pilot, term, 2);
+        long wuqiang = pilot.townships().stream()
+                .filter(t -> t.name().equals("坞墙镇"))
+                .findFirst()
+                .orElseThrow()
+                .id();
+        RoundRoster.Group group = roster.groups().stream()
+                .filter(g -> pilot.localities().stream()
+                        .anyMatch(l ->
+                                l.townshipId() == wuqiang && g.localityIds().contains(l.localityId())))
+                .findFirst()
+                .orElseThrow();
+        RecusalRules rules = groupPlanning.rules(pilot, term);
+        Map<Long, org.xuncha.inspectors.RoundLocality> localities = groupPlanning.localitiesById(pilot);
+        for (GroupRole role : List.of(GroupRole.LEADER, GroupRole.DEPUTY, GroupRole.MEMBER)) {
+            String username = switch (role) {
+                case LEADER -> "groupleader";
+                case DEPUTY -> "groupdeputy";
+                case MEMBER -> "groupmember";
+            };
+            Candidate linked =
+                    pool.inspectorOf(username).flatMap(pool::candidate).orElse(null);
+            RoundRoster.Member current = roster.group(group.number()).members().stream()
+                    .filter(m -> m.role() == role)
+                    .findFirst()
+                    .orElse(null);
+            if (linked == null || current == null) {
+                continue;
+            }
+            try {
+                boolean serving = roster.assignments().values().stream()
+                        .flatMap(g -> g.members().stream())
+                        .anyMatch(m -> m.inspector().equals(linked.id()));
+                if (serving) {
+                    Candidate displaced = pool.candidate(current.inspector()).orElseThrow();
+                    roster.exchange(linked, displaced, rules, localities);
+                } else {
+                    roster.replace(group.number(), current.inspector(), linked, rules, localities);
+                }
+            } catch (RoundRuleViolation refused) {
+                log.info("Demo: {} stays out of {}: {}", username, group.name(), refused.getMessage());
+            }
+        }
+        groups.save(pilot.id(), roster);
     }
 
     /** Two 村居 of a township: its first 村 and its first 社区 where it has both, else its first two. */

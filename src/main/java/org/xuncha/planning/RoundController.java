@@ -106,6 +106,9 @@ class RoundController {
     private final PlanningMessages messages;
     private final PlanningAudit audit;
     private final Regions regions;
+    private final RoundScopes scopes;
+    private final InspectionGroups groups;
+    private final RoundGroupsView groupsView;
     private final Clock clock;
 
     RoundController(
@@ -119,7 +122,13 @@ class RoundController {
             PlanningMessages messages,
             PlanningAudit audit,
             Regions regions,
+            RoundScopes scopes,
+            InspectionGroups groups,
+            RoundGroupsView groupsView,
             Clock clock) {
+        this.scopes = scopes;
+        this.groups = groups;
+        this.groupsView = groupsView;
         this.rounds = rounds;
         this.terms = terms;
         this.meetings = meetings;
@@ -141,8 +150,9 @@ class RoundController {
             @RequestParam(defaultValue = "0") int page,
             @RequestHeader(value = "HX-Request", required = false) @Nullable String hx,
             RegionScope scope,
+            Authentication authentication,
             Model model) {
-        ScopePrefixes prefixes = ScopePrefixes.of(scope, regions);
+        ScopePrefixes prefixes = scopes.of(scope, authentication);
         InspectionRounds.Filter filter = new InspectionRounds.Filter(term, state);
         model.addAttribute("filter", filter);
         model.addAttribute("results", rounds.page(filter, prefixes, Paged.pageNumber(page), Paged.DEFAULT_SIZE));
@@ -242,8 +252,30 @@ class RoundController {
 
     @GetMapping("/rounds/{id}")
     @PreAuthorize(Access.ROUNDS)
-    String show(@PathVariable long id, RegionScope scope, Model model) {
-        ScopePrefixes prefixes = ScopePrefixes.of(scope, regions);
+    String show(@PathVariable long id, RegionScope scope, Authentication authentication, Model model) {
+        addRound(id, scopes.of(scope, authentication), model);
+        return "planning/round";
+    }
+
+    /** The round page with a suggested roster (建议名单) for the office to accept, adjust or regenerate. */
+    @GetMapping("/rounds/{id}/suggestion")
+    @PreAuthorize(Access.PLAN)
+    String suggestion(
+            @PathVariable long id,
+            @RequestParam(defaultValue = "" + GroupPlanning.DEFAULT_PER_GROUP) int perGroup,
+            RegionScope scope,
+            Authentication authentication,
+            Model model) {
+        InspectionRound round = addRound(id, scopes.of(scope, authentication), model);
+        try {
+            groupsView.addSuggestion(model, round, terms.get(round.termId()), perGroup);
+        } catch (RoundRuleViolation violation) {
+            model.addAttribute("error", messages.of(violation));
+        }
+        return "planning/round";
+    }
+
+    private InspectionRound addRound(long id, ScopePrefixes prefixes, Model model) {
         InspectionRound round = load(id, prefixes);
         List<RoundLocality> visible = rounds.localities(id, prefixes);
         List<Meeting> roundMeetings = meetings.ofRound(id);
@@ -279,7 +311,8 @@ class RoundController {
         if (!model.containsAttribute("scheduleForm")) {
             model.addAttribute("scheduleForm", ScheduleForm.of(round));
         }
-        return "planning/round";
+        groupsView.addRoster(model, round, terms.get(round.termId()), groups.ofRound(id, prefixes), visible);
+        return round;
     }
 
     @PostMapping("/rounds/{id}/state")
@@ -291,7 +324,7 @@ class RoundController {
             RegionScope scope,
             Authentication authentication,
             RedirectAttributes redirect) {
-        InspectionRound round = load(id, ScopePrefixes.of(scope, regions));
+        InspectionRound round = load(id, scopes.of(scope, authentication));
         boolean director = authentication.getAuthorities().stream()
                 .anyMatch(a -> a.getAuthority().equals("ROLE_OFFICE_DIRECTOR"));
         try {
@@ -339,8 +372,9 @@ class RoundController {
             @RequestParam(required = false) @Nullable YearMonth month,
             @RequestHeader(value = "HX-Request", required = false) @Nullable String hx,
             RegionScope scope,
+            Authentication authentication,
             Model model) {
-        InspectionRound round = load(id, ScopePrefixes.of(scope, regions));
+        InspectionRound round = load(id, scopes.of(scope, authentication));
         List<Meeting> roundMeetings = meetings.ofRound(id);
         model.addAttribute("round", round);
         model.addAttribute("term", terms.get(round.termId()));
@@ -355,15 +389,22 @@ class RoundController {
 
     @GetMapping("/rounds/{id}/documents/{slug}.docx")
     @PreAuthorize(Access.DOCUMENTS)
-    ResponseEntity<byte[]> document(@PathVariable long id, @PathVariable String slug, RegionScope scope) {
+    ResponseEntity<byte[]> document(
+            @PathVariable long id, @PathVariable String slug, RegionScope scope, Authentication authentication) {
         RoundDocuments.Kind kind = RoundDocuments.Kind.ofSlug(slug);
         if (kind == null) {
             throw new ResponseStatusException(HttpStatus.NOT_FOUND);
         }
-        InspectionRound round = load(id, ScopePrefixes.of(scope, regions));
+        InspectionRound round = load(id, scopes.of(scope, authentication));
         Term term = terms.get(round.termId());
         byte[] bytes = documents.generate(
-                kind, term, round, meetings.ofRound(id), focusItems.active(term.districtId()), LocalDate.now(clock));
+                kind,
+                term,
+                round,
+                meetings.ofRound(id),
+                focusItems.active(term.districtId()),
+                groupsView.documentGroups(round),
+                LocalDate.now(clock));
         String fileName = RoundDocuments.fileName(kind, term, round);
         audit.record(AuditAction.EXPORT, "Round", round.id(), fileName);
         return ResponseEntity.ok()

@@ -57,6 +57,18 @@ class RoundDocuments {
         }
     }
 
+    /**
+     * A group as the documents name it: name, leader, deputy and members with their units (姓名（单位职务）), the
+     * responsibilities written per member (精准定责) and the group's 村居.
+     */
+    record DocumentGroup(
+            String name,
+            @Nullable String leader,
+            @Nullable String deputy,
+            List<String> members,
+            List<String> responsibilities,
+            String localities) {}
+
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("H:mm");
 
     private final OfficialDocuments documents;
@@ -75,15 +87,22 @@ class RoundDocuments {
             InspectionRound round,
             List<Meeting> meetings,
             List<FocusItem> focus,
+            List<DocumentGroup> groups,
             LocalDate date) {
         return switch (kind) {
-            case WORK_PLAN -> workPlan(term, round, meetings, focus, date);
-            case GROUP_NOTICE -> groupNotice(term, round, date);
-            case AUTHORIZATION -> authorization(term, round, date);
+            case WORK_PLAN -> workPlan(term, round, meetings, focus, groups, date);
+            case GROUP_NOTICE -> groupNotice(term, round, groups, date);
+            case AUTHORIZATION -> authorization(term, round, groups, date);
         };
     }
 
-    byte[] workPlan(Term term, InspectionRound round, List<Meeting> meetings, List<FocusItem> focus, LocalDate date) {
+    byte[] workPlan(
+            Term term,
+            InspectionRound round,
+            List<Meeting> meetings,
+            List<FocusItem> focus,
+            List<DocumentGroup> groups,
+            LocalDate date) {
         String name = term.name() + round.label();
         OfficialDocument document = documents
                 .create()
@@ -154,9 +173,13 @@ class RoundDocuments {
                 .paragraph("电子邮箱：" + orLater(channels.email()) + "。")
                 .paragraph("邮政信箱（意见箱）：" + orLater(channels.postBox()) + "。")
                 .firstLevel("六、组织领导")
-                .secondLevel("（一）巡察组组成")
-                .placeholder("巡察组组建后在此列明：各巡察组组长、副组长、组员及其联系村居（一托N）")
-                .paragraph("本轮巡察涉及的村居分布如下：");
+                .secondLevel("（一）巡察组组成");
+        if (groups.isEmpty()) {
+            document.placeholder("巡察组组建后在此列明：各巡察组组长、副组长、组员及其联系村居（一托N）");
+        } else {
+            groupParagraphs(document, groups, true);
+        }
+        document.paragraph("本轮巡察涉及的村居分布如下：");
         townshipTable(document, round);
         localityTable(document, round);
         return document.secondLevel("（二）工作要求")
@@ -166,7 +189,7 @@ class RoundDocuments {
                 .toBytes();
     }
 
-    byte[] groupNotice(Term term, InspectionRound round, LocalDate date) {
+    byte[] groupNotice(Term term, InspectionRound round, List<DocumentGroup> groups, LocalDate date) {
         String name = term.name() + round.label();
         OfficialDocument document = documents
                 .create()
@@ -174,9 +197,13 @@ class RoundDocuments {
                 .addressee("各乡（镇、办事处）党委，区直有关单位：")
                 .paragraph("根据区委巡察工作安排，经区委巡察工作领导小组研究，决定成立" + name + "巡察村居巡察组，对" + townshipNames(round) + "的"
                         + round.localities().size() + "个村居党组织开展巡察。现将有关事项通知如下：")
-                .firstLevel("一、巡察组组成")
-                .placeholder("巡察组组建后在此填写：各巡察组组长、副组长、组员及其联系的乡（镇、办事处）和村居")
-                .paragraph("本轮巡察涉及的乡（镇、办事处）和村居如下：");
+                .firstLevel("一、巡察组组成");
+        if (groups.isEmpty()) {
+            document.placeholder("巡察组组建后在此填写：各巡察组组长、副组长、组员及其联系的乡（镇、办事处）和村居");
+        } else {
+            groupParagraphs(document, groups, false);
+        }
+        document.paragraph("本轮巡察涉及的乡（镇、办事处）和村居如下：");
         townshipTable(document, round);
         return document.firstLevel("二、巡察时间")
                 .paragraph(OfficialDocument.dateText(round.schedule().entryDate()) + "至"
@@ -188,7 +215,7 @@ class RoundDocuments {
                 .toBytes();
     }
 
-    byte[] authorization(Term term, InspectionRound round, LocalDate date) {
+    byte[] authorization(Term term, InspectionRound round, List<DocumentGroup> groups, LocalDate date) {
         String name = term.name() + round.label();
         OfficialDocument document = documents
                 .create()
@@ -197,8 +224,21 @@ class RoundDocuments {
                         + OfficialDocument.dateText(round.schedule().entryDate()) + "至"
                         + OfficialDocument.dateText(round.schedule().exitDate())
                         + "对下列村居党组织开展巡察监督。被巡察村居党组织和党员干部应当积极配合，如实反映情况、提供资料。")
-                .firstLevel("一、授权名单")
-                .placeholder("巡察组组建后在此填写：各巡察组名称及组长、副组长、组员");
+                .firstLevel("一、授权名单");
+        if (groups.isEmpty()) {
+            document.placeholder("巡察组组建后在此填写：各巡察组名称及组长、副组长、组员");
+        } else {
+            List<List<String>> named = new ArrayList<>();
+            for (DocumentGroup g : groups) {
+                named.add(List.of(
+                        g.name(),
+                        orPending(g.leader()),
+                        orPending(g.deputy()),
+                        String.join("，", g.members()),
+                        g.localities()));
+            }
+            document.table(List.of("巡察组", "组长", "副组长", "组员", "巡察村居"), named);
+        }
         List<List<String>> rows = new ArrayList<>();
         int n = 1;
         for (Map.Entry<InspectionRound.Township, Map<RegionKind, List<RoundLocality>>> township :
@@ -207,13 +247,54 @@ class RoundDocuments {
                     .flatMap(List::stream)
                     .map(RoundLocality::name)
                     .collect(Collectors.joining("、"));
-            rows.add(List.of(String.valueOf(n++), township.getKey().name(), localities, "待定"));
+            rows.add(List.of(
+                    String.valueOf(n++), township.getKey().name(), localities, groupsOf(groups, township.getValue())));
         }
         return document.table(List.of("序号", "乡（镇、办事处）", "被巡察村居", "巡察组"), rows)
                 .firstLevel("二、有关要求")
                 .paragraph("巡察组应当严格按照授权范围开展工作，不干预被巡察村居的正常工作，不履行执纪审查职责。")
                 .signature(term.leadingGroup(), date)
                 .toBytes();
+    }
+
+    /** Each group: name, leader, deputy, members with their units, its 村居 and, in the work plan, 精准定责. */
+    private static void groupParagraphs(OfficialDocument document, List<DocumentGroup> groups, boolean duties) {
+        for (DocumentGroup g : groups) {
+            StringBuilder text = new StringBuilder();
+            text.append("组长：").append(orPending(g.leader())).append("；");
+            if (g.deputy() != null) {
+                text.append("副组长：").append(g.deputy()).append("；");
+            }
+            text.append("组员：")
+                    .append(g.members().isEmpty() ? "待定" : String.join("，", g.members()))
+                    .append("。");
+            text.append("巡察村居：")
+                    .append(g.localities().isEmpty() ? "待定" : g.localities())
+                    .append("。");
+            if (duties && !g.responsibilities().isEmpty()) {
+                text.append("分工：")
+                        .append(String.join("；", g.responsibilities()))
+                        .append("。");
+            }
+            document.secondLevel(g.name() + "。", text.toString());
+        }
+    }
+
+    /** The groups that take 村居 of a township, by name; 待定 when none does yet. */
+    private static String groupsOf(List<DocumentGroup> groups, Map<RegionKind, List<RoundLocality>> township) {
+        List<String> names = new ArrayList<>();
+        for (DocumentGroup g : groups) {
+            List<String> taken = List.of(g.localities().split("、"));
+            boolean takes = township.values().stream().flatMap(List::stream).anyMatch(l -> taken.contains(l.name()));
+            if (takes) {
+                names.add(g.name());
+            }
+        }
+        return names.isEmpty() ? "待定" : String.join("、", names);
+    }
+
+    private static String orPending(@Nullable String person) {
+        return person == null ? "待定" : person;
     }
 
     private static void townshipTable(OfficialDocument document, InspectionRound round) {

@@ -33,15 +33,18 @@ class RoundPlanning {
     private final PlannedDays plannedDays;
     private final PlanningAudit audit;
     private final ApplicationEventPublisher events;
+    private final InspectionGroups groups;
 
     RoundPlanning(
             InspectionRounds rounds,
+            InspectionGroups groups,
             Meetings meetings,
             Regions regions,
             PlannedDays plannedDays,
             PlanningAudit audit,
             ApplicationEventPublisher events) {
         this.rounds = rounds;
+        this.groups = groups;
         this.meetings = meetings;
         this.regions = regions;
         this.plannedDays = plannedDays;
@@ -133,11 +136,17 @@ class RoundPlanning {
         return round;
     }
 
-    /** Moves the round to the requested state, if that is its next step and the actor may take it. */
+    /**
+     * Moves the round to the requested state, if that is its next step and the actor may take it; the director approves
+     * only a round whose every 村居 is in a group and whose every group has a leader.
+     */
     @Transactional
     void advance(InspectionRound round, RoundState requested, int version, InspectionRound.Actor actor, Instant at) {
         requireVersion(round, version);
         RoundState from = round.state();
+        if (from == RoundState.PLANNED && requested == RoundState.APPROVED && actor.director()) {
+            groups.ofRound(round.id(), new ScopePrefixes(List.of("%"))).requireComplete(round.localities());
+        }
         round.advanceTo(requested, actor, at);
         rounds.update(round);
         publish(round);

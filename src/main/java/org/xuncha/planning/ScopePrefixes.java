@@ -6,14 +6,23 @@ import org.xuncha.organization.Regions;
 
 /**
  * A caller's {@link RegionScope} as the path prefixes of its regions, so that queries filter planning's own copies of
- * region paths in SQL; bind {@link #patterns()} as {@code :scopePrefixes}. An empty scope matches nothing.
+ * region paths in SQL; bind {@link #patterns()} as {@code :scopePrefixes}. An empty scope matches nothing. For a
+ * member of an inspection group {@link #groupInspector()} is the inspector they are (0 when none is linked): of a
+ * round they see only the 村居 of their own group; bind it as {@code :groupInspector} (-1 for everyone else).
  */
-record ScopePrefixes(List<String> patterns) {
+record ScopePrefixes(List<String> patterns, long groupInspector) {
 
     private static final String NOTHING = "!";
 
+    /** Not limited to a group. */
+    static final long ANY_GROUP = -1;
+
     ScopePrefixes {
         patterns = patterns.isEmpty() ? List.of(NOTHING) : List.copyOf(patterns);
+    }
+
+    ScopePrefixes(List<String> patterns) {
+        this(patterns, ANY_GROUP);
     }
 
     static ScopePrefixes of(RegionScope scope, Regions regions) {
@@ -22,8 +31,22 @@ record ScopePrefixes(List<String> patterns) {
                 .toList());
     }
 
+    ScopePrefixes limitedToGroupOf(long inspector) {
+        return new ScopePrefixes(patterns, inspector);
+    }
+
     /** True when the path in {@code column} lies within one of the scope's subtrees. */
     static String within(String column) {
         return column + " like any (array[:scopePrefixes]::text[])";
+    }
+
+    /**
+     * True when the round's 村居 in {@code alias} (a {@code planning.round_locality} row) lies within the scope and,
+     * for a group member, in a group they serve in.
+     */
+    static String withinRound(String alias) {
+        return within(alias + ".path") + " and (:groupInspector < 0 or exists (select 1 from planning.group_locality gl"
+                + " join planning.group_member gm on gm.group_id = gl.group_id where gl.round_id = " + alias
+                + ".round_id and gl.locality_id = " + alias + ".locality_id and gm.inspector_id = :groupInspector))";
     }
 }

@@ -3,7 +3,7 @@
  * 村居 and intensities, each round's state from planned to closed, its meetings, the focus checklist and the round's
  * documents (工作方案, 成立巡察组通知, 授权书). Coverage is computed from the rounds, never typed.
  */
-@ApplicationModule(allowedDependencies = {"organization", "audit", "documents", "web"})
+@ApplicationModule(allowedDependencies = {"organization", "audit", "documents", "web", "inspectors"})
 @NullMarked
 package org.xuncha.planning;
 

@@ -62,6 +62,9 @@ class PlanningPersistenceTests {
     @Autowired
     Rounds facade;
 
+    @Autowired
+    GroupPlanning groupPlanning;
+
     long districtId;
     RegionScope district;
     Term term;
@@ -144,6 +147,7 @@ class PlanningPersistenceTests {
         assertThat(stored.version()).isZero();
 
         InspectionRound.Actor director = new InspectionRound.Actor("director", true);
+        groupPlanning.accept(stored, term, 2);
         planning.advance(stored, RoundState.APPROVED, 0, director, Instant.now());
         InspectionRound again =
                 rounds.find(planned.id(), ScopePrefixes.of(district, regions)).orElseThrow();
@@ -169,6 +173,7 @@ class PlanningPersistenceTests {
         int before = termPlanning.standing(term, district).progress().covered();
         InspectionRound round = plan(List.of("高辛镇"), gaoxin);
         InspectionRound.Actor office = new InspectionRound.Actor("office", false);
+        groupPlanning.accept(round, term, 2);
         planning.advance(
                 round,
                 RoundState.APPROVED,

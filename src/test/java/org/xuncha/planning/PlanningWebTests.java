@@ -133,6 +133,13 @@ class PlanningWebTests {
                 .andExpect(flash().attribute("error", "不能跳步：本轮当前为“已拟定”，不能变更为“进驻中”，下一步只能是“已批准”。"));
         assertThat(state(round)).isEqualTo("PLANNED");
 
+        // approval needs the groups: none yet
+        mvc.perform(advance(round, "APPROVED", 0).cookie(director))
+                .andExpect(flash().attribute("error", containsString("尚未组建巡察组")));
+        assertThat(state(round)).isEqualTo("PLANNED");
+        mvc.perform(post("/rounds/" + round + "/groups").with(csrf()).cookie(office))
+                .andExpect(flash().attribute("saved", true));
+
         mvc.perform(advance(round, "APPROVED", 0).cookie(director)).andExpect(flash().attribute("saved", true));
         assertThat(state(round)).isEqualTo("APPROVED");
         assertThat(jdbc.sql(
@@ -173,8 +180,9 @@ class PlanningWebTests {
                             "四、巡察重点",
                             "“三资”管理情况",
                             "举报电话：0370-3211234",
-                            "【巡察组组建后在此列明",
-                            "中共睢阳区委巡察工作领导小组办公室");
+                            "第一巡察组。组长：",
+                            "中共睢阳区委巡察工作领导小组办公室")
+                    .doesNotContain("【巡察组组建后在此列明");
         }
         for (String slug : List.of("group-notice", "authorization")) {
             mvc.perform(get("/rounds/" + pilotId + "/documents/" + slug + ".docx")
@@ -183,6 +191,84 @@ class PlanningWebTests {
         }
         mvc.perform(get("/rounds/" + pilotId + "/documents/nothing.docx").cookie(signIn("office")))
                 .andExpect(status().isNotFound());
+    }
+
+    @Test
+    void aGroupMemberSeesOnlyTheRoundsOfTheirGroupAndOnlyItsLocalities() throws Exception {
+        long me = jdbc.sql("select id from inspectors.inspector where linked_username = 'groupmember'")
+                .query(Long.class)
+                .single();
+        List<String> mine = jdbc.sql("""
+                        select rl.name from planning.group_locality gl
+                        join planning.group_member gm on gm.group_id = gl.group_id
+                        join planning.round_locality rl on rl.round_id = gl.round_id and rl.locality_id = gl.locality_id
+                        where gl.round_id = :round and gm.inspector_id = :me""")
+                .param("round", pilotId)
+                .param("me", me)
+                .query(String.class)
+                .list();
+        List<String> others = jdbc.sql("""
+                        select rl.name from planning.round_locality rl where rl.round_id = :round
+                          and not exists (select 1 from planning.group_locality gl
+                            join planning.group_member gm on gm.group_id = gl.group_id
+                            where gl.round_id = rl.round_id and gl.locality_id = rl.locality_id and gm.inspector_id = :me)
+                          and rl.township_name = '坞墙镇'""")
+                .param("round", pilotId)
+                .param("me", me)
+                .query(String.class)
+                .list();
+        // the demo puts groupmember into the pilot's group of 坞墙镇, whose 村 and 社区 are in different groups
+        assertThat(mine).isNotEmpty();
+        assertThat(others).isNotEmpty();
+        Cookie member = signIn("groupmember");
+        mvc.perform(get("/rounds/" + pilotId).cookie(member))
+                .andExpect(status().isOk())
+                .andExpect(content().string(allOf(containsString(mine.get(0)), not(containsString(others.get(0))))));
+
+        // a round of their own township without them: not found, not listed
+        long round = planThroughTheForm("坞墙镇", 2);
+        try {
+            mvc.perform(get("/rounds/" + round).cookie(member)).andExpect(status().isNotFound());
+            mvc.perform(get("/rounds/" + round + "/documents/work-plan.docx").cookie(member))
+                    .andExpect(status().isNotFound());
+            mvc.perform(get("/rounds").cookie(member))
+                    .andExpect(status().isOk())
+                    .andExpect(content()
+                            .string(allOf(
+                                    containsString("href=\"/rounds/" + pilotId + "\""),
+                                    not(containsString("href=\"/rounds/" + round + "\"")))));
+            mvc.perform(get("/rounds/" + round).cookie(signIn("liaison"))).andExpect(status().isOk());
+        } finally {
+            for (String table : List.of("round_transition", "round_locality", "round_township")) {
+                jdbc.sql("delete from planning." + table + " where round_id = :id")
+                        .param("id", round)
+                        .update();
+            }
+            jdbc.sql("delete from planning.round where id = :id")
+                    .param("id", round)
+                    .update();
+        }
+    }
+
+    @Test
+    void theInspectorPageLoadsTheRoundsAPersonServedInForThoseWhoSeeThePool() throws Exception {
+        long me = jdbc.sql("select id from inspectors.inspector where linked_username = 'groupmember'")
+                .query(Long.class)
+                .single();
+        String group = jdbc.sql("""
+                        select g.name from planning.group_member gm join planning.inspection_group g on g.id = gm.group_id
+                        where gm.inspector_id = :me and g.round_id = :round""")
+                .param("me", me)
+                .param("round", pilotId)
+                .query(String.class)
+                .single();
+        mvc.perform(get("/planning/inspectors/" + me + "/history").cookie(signIn("office")))
+                .andExpect(status().isOk())
+                .andExpect(content().string(allOf(containsString("第一批试点"), containsString(group))));
+        mvc.perform(get("/planning/inspectors/" + me + "/history").cookie(signIn("groupmember")))
+                .andExpect(status().isForbidden());
+        mvc.perform(get("/planning/inspectors/" + me + "/history").cookie(signIn("liaison")))
+                .andExpect(status().isForbidden());
     }
 
     private long planThroughTheForm(String township, int count) throws Exception {

@@ -8,6 +8,10 @@ import com.microsoft.playwright.Locator;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.time.LocalDate;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.regex.Pattern;
 import org.apache.poi.xwpf.usermodel.XWPFDocument;
 import org.apache.poi.xwpf.usermodel.XWPFParagraph;
@@ -15,9 +19,16 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.xuncha.BrowserTest;
+import org.xuncha.inspectors.Candidate;
+import org.xuncha.inspectors.DateRange;
+import org.xuncha.inspectors.GroupRole;
+import org.xuncha.inspectors.InspectorPool;
+import org.xuncha.inspectors.RecusalRules;
+import org.xuncha.inspectors.Tier;
 
 /**
- * The office plans a round for 坞墙镇 and 冯桥镇 in the browser, the director approves it, the office takes it into
+ * The office plans a round for 坞墙镇 and 冯桥镇 in the browser, accepts the suggested groups, is refused a member who
+ * works in the round's township and replaces them with someone allowed; the director approves it, the office takes it into
  * the field and finishes the fieldwork, and the term dashboard's coverage rises by the round's 村居; the work plan
  * downloads as a .docx naming both townships.
  */
@@ -25,6 +36,21 @@ class RoundPlanningBrowserTests extends BrowserTest {
 
     @Autowired
     JdbcClient jdbc;
+
+    @Autowired
+    InspectionRounds rounds;
+
+    @Autowired
+    InspectionGroups groups;
+
+    @Autowired
+    GroupPlanning groupPlanning;
+
+    @Autowired
+    Terms terms;
+
+    @Autowired
+    InspectorPool pool;
 
     @Test
     void officePlansARoundDirectorApprovesAndCoverageRisesWhenTheFieldworkFinishes() throws Exception {
@@ -74,6 +100,66 @@ class RoundPlanningBrowserTests extends BrowserTest {
         page.fill("#meeting-attendees", "乡镇党委班子成员，村居“两委”干部，巡察组全体成员");
         page.getByTestId("save-meeting").click();
         assertThat(page.getByTestId("meetings")).containsText("坞墙镇政府会议室");
+
+        // groups: the suggestion with its reasons, accepted; a member replaced, first against the recusal rules
+        page.getByTestId("suggest-groups").click();
+        assertThat(page.getByTestId("suggestion")).isVisible();
+        assertThat(page.getByTestId("suggested-group").first()).containsText("组长");
+        page.getByTestId("accept-suggestion").click();
+        assertThat(page.getByTestId("group").first()).containsText("第一巡察组");
+        long roundId = Long.parseLong(roundUrl.substring(roundUrl.lastIndexOf('/') + 1));
+        long replaced = jdbc.sql("""
+                        select gm.inspector_id from planning.group_member gm join planning.inspection_group g
+                          on g.id = gm.group_id where g.round_id = :round and g.number = 1 and gm.role = 'MEMBER'
+                        order by gm.position limit 1""").param("round", roundId).query(Long.class).single();
+        Map<String, Object> local =
+                jdbc.sql("""
+                        select i.id, i.name from inspectors.inspector i where i.work_township_id in (select rl.township_id from planning.group_locality gl
+                            join planning.round_locality rl on rl.round_id = gl.round_id and rl.locality_id = gl.locality_id
+                            join planning.inspection_group g on g.id = gl.group_id where g.round_id = :round and g.number = 1)
+                          and not exists (select 1 from inspectors.recusal_exemption e where e.inspector_id = i.id)
+                          and not exists (select 1 from planning.group_member gm where gm.round_id = :round
+                            and gm.inspector_id = i.id)
+                        order by i.id limit 1""").param("round", roundId).query().singleRow();
+        Locator first = page.locator("[data-testid=group][data-group='1']");
+        first.getByTestId("replaced").selectOption(String.valueOf(replaced));
+        first.getByTestId("replacement").selectOption(String.valueOf(local.get("id")));
+        first.getByTestId("replace-member").click();
+        assertThat(page.getByTestId("round-error")).containsText("工作地回避");
+        assertThat(page.getByTestId("round-error")).containsText((String) local.get("name"));
+        screenshot("round-groups-refused");
+
+        InspectionRound round =
+                rounds.find(roundId, new ScopePrefixes(List.of("%"))).orElseThrow();
+        Term term = terms.get(round.termId());
+        List<org.xuncha.inspectors.RoundLocality> ofFirst = groupPlanning.localities(round).stream()
+                .filter(l -> groups.ofRound(roundId, new ScopePrefixes(List.of("%")))
+                        .group(1)
+                        .localityIds()
+                        .contains(l.id()))
+                .toList();
+        RecusalRules rules = pool.rules(
+                term.districtId(),
+                new DateRange(round.schedule().entryDate(), round.schedule().exitDate()),
+                groups.previousRound(round));
+        Set<Long> serving = new HashSet<>(jdbc.sql("select inspector_id from planning.group_member where round_id = :r")
+                .param("r", roundId)
+                .query(Long.class)
+                .list());
+        Candidate allowed = pool.candidates(term.districtId()).stream()
+                .filter(c -> c.tier() == Tier.MEMBER_TIER && !serving.contains(c.id().value()))
+                .filter(c -> rules.permitsAll(c, GroupRole.MEMBER, ofFirst))
+                .findFirst()
+                .orElseThrow();
+        first = page.locator("[data-testid=group][data-group='1']");
+        first.getByTestId("replaced").selectOption(String.valueOf(replaced));
+        first.getByTestId("replacement")
+                .selectOption(String.valueOf(allowed.id().value()));
+        first.getByTestId("replace-member").click();
+        assertThat(page.locator("[data-testid=group][data-group='1'] [data-testid=member-name]"))
+                .containsText(new String[] {allowed.name()});
+        assertThat(page.getByTestId("round-error")).hasCount(0);
+        screenshot("round-groups");
         signOut();
 
         signIn("director");
@@ -109,6 +195,13 @@ class RoundPlanningBrowserTests extends BrowserTest {
                     .map(XWPFParagraph::getText)
                     .reduce("", String::concat);
             assertThat(text).contains("坞墙镇、冯桥镇共2个乡（镇、办事处）的" + planned + "个村居", "举报电话：0370-3216789");
+            List<String> leaders = jdbc.sql(
+                            "select name from planning.group_member where round_id = :r and role = 'LEADER'")
+                    .param("r", roundId)
+                    .query(String.class)
+                    .list();
+            assertThat(leaders).isNotEmpty();
+            assertThat(text).contains(leaders).contains("第一巡察组").doesNotContain("巡察组组建后在此列明");
         }
     }
 

@@ -8,6 +8,8 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.EnumSet;
 import java.util.HashMap;
@@ -18,6 +20,7 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
@@ -29,8 +32,10 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.springframework.web.util.UriUtils;
+import org.xuncha.documents.XlsxReader;
 import org.xuncha.organization.RegionScope;
 import org.xuncha.organization.RegionSummary;
 import org.xuncha.web.Paged;
@@ -156,10 +161,12 @@ class InspectorController {
 
     private final InspectorRecords records;
     private final MessageSource messages;
+    private final InspectorImport inspectorImport;
 
-    InspectorController(InspectorRecords records, MessageSource messages) {
+    InspectorController(InspectorRecords records, MessageSource messages, InspectorImport inspectorImport) {
         this.records = records;
         this.messages = messages;
+        this.inspectorImport = inspectorImport;
     }
 
     @GetMapping("/inspectors")
@@ -211,6 +218,67 @@ class InspectorController {
                 scope,
                 response.getOutputStream(),
                 exportLabels());
+    }
+
+    /** The import page: the template link and the upload form. */
+    @GetMapping("/inspectors/import")
+    @PreAuthorize(Access.MANAGE)
+    String importPage(Model model) {
+        model.addAttribute("maxMegabytes", XlsxReader.MAX_BYTES / (1024 * 1024));
+        return "inspectors/import";
+    }
+
+    /** The import template: the export's sheet and headers, an example row and the notes sheet. */
+    @GetMapping("/inspectors/import/template.xlsx")
+    @PreAuthorize(Access.MANAGE)
+    void importTemplate(HttpServletResponse response) throws IOException {
+        String fileName = message("inspectors.import.templateFile") + ".xlsx";
+        response.setContentType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+        response.setHeader(
+                "Content-Disposition",
+                "attachment; filename=\"inspectors-template.xlsx\"; filename*=UTF-8''"
+                        + UriUtils.encode(fileName, StandardCharsets.UTF_8));
+        inspectorImport.writeTemplate(response.getOutputStream(), exportLabels());
+    }
+
+    /** Imports an uploaded pool synchronously: all rows or none, with the summary or every problem found. */
+    @PostMapping("/inspectors/import")
+    @PreAuthorize(Access.MANAGE)
+    String importUpload(
+            @RequestParam(name = "file", required = false) @Nullable MultipartFile file,
+            RegionScope scope,
+            Model model,
+            HttpServletResponse response)
+            throws IOException {
+        model.addAttribute("maxMegabytes", XlsxReader.MAX_BYTES / (1024 * 1024));
+        if (file == null || file.isEmpty()) {
+            response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
+            model.addAttribute("uploadError", "inspectors.import.noFile");
+            return "inspectors/import";
+        }
+        Path upload = Files.createTempFile("inspector-import-", ".upload");
+        try {
+            file.transferTo(upload);
+            InspectorImport.Result result =
+                    inspectorImport.run(upload, fileName(file.getOriginalFilename()), scope, exportLabels());
+            if (!result.succeeded()) {
+                response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
+            }
+            model.addAttribute("result", result);
+        } finally {
+            Files.deleteIfExists(upload);
+        }
+        return "inspectors/import";
+    }
+
+    /** The name the user's file had, without any path a browser may send, for messages only. */
+    private static String fileName(@Nullable String original) {
+        if (original == null || original.isBlank()) {
+            return "upload.xlsx";
+        }
+        String name = original.substring(Math.max(original.lastIndexOf('/'), original.lastIndexOf('\\')) + 1)
+                .strip();
+        return name.length() > 200 ? name.substring(0, 200) : name;
     }
 
     @GetMapping("/inspectors/new")

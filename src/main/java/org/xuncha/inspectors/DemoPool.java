@@ -20,6 +20,7 @@ import org.xuncha.organization.DemoDistrictLoaded;
 import org.xuncha.organization.RegionLevel;
 import org.xuncha.organization.RegionSummary;
 import org.xuncha.organization.Regions;
+import org.xuncha.organization.ResidentIdNumber;
 
 /**
  * The demo pool (演示人才库) modelled on the article: 180 people, 80 in the leader tier and 100 in the member tier,
@@ -331,11 +332,6 @@ class DemoPool {
     private static String idNumber(Random random) {
         String body = "411403" + (1966 + random.nextInt(30)) + String.format("%02d", 1 + random.nextInt(12))
                 + String.format("%02d", 1 + random.nextInt(28)) + String.format("%03d", random.nextInt(1000));
-        int[] weights = {7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2};
-        int sum = 0;
-        for (int i = 0; i < 17; i++) {
-            sum += (body.charAt(i) - '0') * weights[i];
-        }
-        return body + "10X98765432".charAt(sum % 11);
+        return body + ResidentIdNumber.checkCharacter(body);
     }
 }

@@ -38,6 +38,7 @@ import org.springframework.web.util.UriUtils;
 import org.xuncha.documents.XlsxReader;
 import org.xuncha.organization.RegionScope;
 import org.xuncha.organization.RegionSummary;
+import org.xuncha.organization.ResidentIdNumber;
 import org.xuncha.web.Paged;
 
 /** The pool list with filters, the inspector page, the create and edit forms, the lists on the page, the export. */
@@ -474,12 +475,7 @@ class InspectorController {
         if (id == null || errors.hasFieldErrors("idNumber")) {
             return;
         }
-        int[] weights = {7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2};
-        int sum = 0;
-        for (int i = 0; i < 17; i++) {
-            sum += (id.charAt(i) - '0') * weights[i];
-        }
-        if ("10X98765432".charAt(sum % 11) != id.charAt(17)) {
+        if (!ResidentIdNumber.isValid(id)) {
             errors.rejectValue("idNumber", "inspector.idNumber.checksum");
         }
     }

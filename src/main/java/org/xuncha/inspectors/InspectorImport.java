@@ -31,6 +31,7 @@ import org.xuncha.documents.XlsxTable.Column;
 import org.xuncha.documents.XlsxTemplate;
 import org.xuncha.organization.RegionScope;
 import org.xuncha.organization.RegionSummary;
+import org.xuncha.organization.ResidentIdNumber;
 
 /**
  * Excel import of the pool (人才库导入): the export's own layout read back, rows keyed by 编号 (the inspector's id; blank
@@ -298,7 +299,7 @@ class InspectorImport {
             String idNumber = row.text(c.idNumber());
             if (idNumber != null) {
                 idNumber = idNumber.toUpperCase(java.util.Locale.ROOT);
-                if (!ID_NUMBER.matcher(idNumber).matches() || !checkDigitValid(idNumber)) {
+                if (!ID_NUMBER.matcher(idNumber).matches() || !ResidentIdNumber.isValid(idNumber)) {
                     row.reject(c.idNumber(), "inspectors.import.badIdNumber", idNumber);
                 }
             }
@@ -401,16 +402,6 @@ class InspectorImport {
         } catch (ArithmeticException | NumberFormatException e) {
             return null;
         }
-    }
-
-    /** GB 11643 check digit of an 18-digit resident ID number (the same rule as the edit form). */
-    static boolean checkDigitValid(String id) {
-        int[] weights = {7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2};
-        int sum = 0;
-        for (int i = 0; i < 17; i++) {
-            sum += (id.charAt(i) - '0') * weights[i];
-        }
-        return "10X98765432".charAt(sum % 11) == id.charAt(17);
     }
 
     private static <E extends Enum<E>> Map<String, E> choices(Map<String, String> labels, String prefix, E[] values) {

@@ -180,11 +180,6 @@ class DemoDistrict {
     static String idNumber(Random random) {
         String body = "411403" + (1940 + random.nextInt(60)) + String.format("%02d", 1 + random.nextInt(12))
                 + String.format("%02d", 1 + random.nextInt(28)) + String.format("%03d", random.nextInt(1000));
-        int[] weights = {7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2};
-        int sum = 0;
-        for (int i = 0; i < 17; i++) {
-            sum += (body.charAt(i) - '0') * weights[i];
-        }
-        return body + "10X98765432".charAt(sum % 11);
+        return body + ResidentIdNumber.checkCharacter(body);
     }
 }

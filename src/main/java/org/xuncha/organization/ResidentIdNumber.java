@@ -7,7 +7,7 @@ import java.time.LocalDate;
  * The 18-character resident identity number (公民身份号码, GB 11643-1999): 6-digit address code, 8-digit birth date,
  * 3-digit sequence and a check character computed by ISO 7064 MOD 11-2 (0–9 or X).
  */
-final class ResidentIdNumber {
+public final class ResidentIdNumber {
 
     private static final int[] WEIGHTS = {7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2};
     private static final String CHECK = "10X98765432";
@@ -15,7 +15,7 @@ final class ResidentIdNumber {
     private ResidentIdNumber() {}
 
     /** Whether {@code number} is well formed: 17 digits, a real birth date, and the right check character. */
-    static boolean isValid(String number) {
+    public static boolean isValid(String number) {
         if (number.length() != 18) {
             return false;
         }
@@ -39,7 +39,7 @@ final class ResidentIdNumber {
     }
 
     /** The check character of the first 17 digits. */
-    static char checkCharacter(String first17) {
+    public static char checkCharacter(String first17) {
         int sum = 0;
         for (int i = 0; i < 17; i++) {
             sum += (first17.charAt(i) - '0') * WEIGHTS[i];

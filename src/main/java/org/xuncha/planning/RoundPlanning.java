@@ -10,7 +10,9 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -34,6 +36,7 @@ class RoundPlanning {
     private final PlanningAudit audit;
     private final ApplicationEventPublisher events;
     private final InspectionGroups groups;
+    private final ObjectProvider<FieldworkCompletionCheck> fieldworkChecks;
 
     RoundPlanning(
             InspectionRounds rounds,
@@ -42,7 +45,9 @@ class RoundPlanning {
             Regions regions,
             PlannedDays plannedDays,
             PlanningAudit audit,
-            ApplicationEventPublisher events) {
+            ApplicationEventPublisher events,
+            ObjectProvider<FieldworkCompletionCheck> fieldworkChecks) {
+        this.fieldworkChecks = fieldworkChecks;
         this.rounds = rounds;
         this.groups = groups;
         this.meetings = meetings;
@@ -146,6 +151,16 @@ class RoundPlanning {
         RoundState from = round.state();
         if (from == RoundState.PLANNED && requested == RoundState.APPROVED && actor.director()) {
             groups.ofRound(round.id(), new ScopePrefixes(List.of("%"))).requireComplete(round.localities());
+        }
+        if (from == RoundState.IN_FIELD && requested == RoundState.FIELDWORK_FINISHED) {
+            List<String> open = fieldworkChecks
+                    .orderedStream()
+                    .flatMap(
+                            check -> check.openItems(new RoundId(round.id()), LocaleContextHolder.getLocale()).stream())
+                    .toList();
+            if (!open.isEmpty()) {
+                throw new RoundRuleViolation("round.rule.fieldworkOpen", String.join("；", open));
+            }
         }
         round.advanceTo(requested, actor, at);
         rounds.update(round);

@@ -32,16 +32,19 @@ class RoundScopes {
 
     ScopePrefixes of(RegionScope scope, Authentication authentication) {
         ScopePrefixes prefixes = ScopePrefixes.of(scope, regions);
-        Set<String> roles = authentication.getAuthorities().stream()
-                .map(GrantedAuthority::getAuthority)
-                .collect(java.util.stream.Collectors.toSet());
-        boolean groupOnly =
-                roles.stream().anyMatch(GROUP_ROLES::contains) && roles.stream().noneMatch(WIDER_ROLES::contains);
-        if (!groupOnly) {
+        if (!groupOnly(authentication)) {
             return prefixes;
         }
         return prefixes.limitedToGroupOf(pool.inspectorOf(authentication.getName())
                 .map(InspectorId::value)
                 .orElse(0L));
+    }
+
+    /** True for someone who is only a member of inspection groups. */
+    boolean groupOnly(Authentication authentication) {
+        Set<String> roles = authentication.getAuthorities().stream()
+                .map(GrantedAuthority::getAuthority)
+                .collect(java.util.stream.Collectors.toSet());
+        return roles.stream().anyMatch(GROUP_ROLES::contains) && roles.stream().noneMatch(WIDER_ROLES::contains);
     }
 }

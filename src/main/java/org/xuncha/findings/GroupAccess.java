@@ -83,4 +83,22 @@ class GroupAccess {
     boolean groupOnly(Authentication caller) {
         return rounds.groupOnly(caller);
     }
+
+    /** "round:村居" of every 村居 whose group the caller leads, in the rounds the caller may see. */
+    List<String> ledRoundLocalities(Caller caller, RegionScope scope, Authentication authentication) {
+        if (caller.inspector() == null || !caller.has("GROUP_LEADER")) {
+            return List.of();
+        }
+        List<String> pairs = new java.util.ArrayList<>();
+        for (var round : rounds.visible(scope, authentication, 0, 200).items()) {
+            for (RoundGroup group : rounds.groups(round.id(), scope, authentication)) {
+                if (group.leader()
+                        .filter(m -> m.inspector().equals(caller.inspector()))
+                        .isPresent()) {
+                    group.localityIds().forEach(l -> pairs.add(round.id().value() + ":" + l));
+                }
+            }
+        }
+        return pairs;
+    }
 }

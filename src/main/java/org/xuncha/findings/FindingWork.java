@@ -142,7 +142,7 @@ class FindingWork {
                 version));
         detectRepeats(changed);
         audit.record(AuditAction.UPDATE, "Finding", finding.id(), "revised");
-        return changed;
+        return changed(changed, caller);
     }
 
     /** Adds an evidence item with its first file. */
@@ -190,7 +190,7 @@ class FindingWork {
         requireGroup(caller, finding);
         Finding changed = records.update(withVersion(finding.draft(clean(paper), caller.username()), version));
         audit.record(AuditAction.UPDATE, "WorkingPaper", finding.id(), "drafted");
-        return changed;
+        return changed(changed, caller);
     }
 
     /** The member submits the paper (with its latest text) to the group leader. */
@@ -200,7 +200,7 @@ class FindingWork {
         Finding drafted = finding.draft(clean(paper), caller.username());
         Finding changed = records.update(withVersion(drafted.submit(caller.username()), version));
         step(caller, finding, PaperStep.Action.SUBMITTED, "");
-        return changed;
+        return changed(changed, caller);
     }
 
     /** The leader of the finding's group approves the paper or returns it to the drafter with comments. */
@@ -211,7 +211,7 @@ class FindingWork {
         }
         Finding changed = records.update(withVersion(finding.leaderDecides(approve, comment.strip()), version));
         step(caller, finding, approve ? PaperStep.Action.LEADER_APPROVED : PaperStep.Action.LEADER_RETURNED, comment);
-        return changed;
+        return changed(changed, caller);
     }
 
     /** The office (staff or director) reviews a paper the leader approved: approved (审定) or returned. */
@@ -226,7 +226,7 @@ class FindingWork {
             events.publishEvent(new FindingApproved(
                     finding.id(), finding.roundId(), finding.localityId(), caller.username(), Instant.now(clock)));
         }
-        return changed;
+        return changed(changed, caller);
     }
 
     /** 立行立改: a group member records what the 村居 did and when; evidence is added as FIX evidence. */
@@ -236,7 +236,13 @@ class FindingWork {
         Finding changed =
                 records.update(withVersion(finding.fixedOnTheSpot(action.strip(), on, LocalDate.now(clock)), version));
         audit.record(AuditAction.UPDATE, "Finding", finding.id(), "立行立改 " + on);
-        return changed;
+        return changed(changed, caller);
+    }
+
+    private Finding changed(Finding finding, Caller caller) {
+        events.publishEvent(new FindingChanged(
+                finding.id(), finding.roundId(), finding.localityId(), caller.username(), Instant.now(clock)));
+        return finding;
     }
 
     private void step(Caller caller, Finding finding, PaperStep.Action action, String comment) {

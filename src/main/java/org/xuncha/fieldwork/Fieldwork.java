@@ -371,7 +371,7 @@ class Fieldwork {
     /** 特殊户走访情况 of one 村居: how many special households, how many visited, which remain, which are excused. */
     record Coverage(RoundLocality locality, int special, int visited, List<Gap> remaining, List<Gap> excused) {
 
-        int open() {
+        public int open() {
             return remaining.size();
         }
     }

@@ -59,6 +59,7 @@ class NoticeController {
         Notices.Notice notice = notices.notice(where, baseUrl(request));
         model.addAttribute("where", where);
         model.addAttribute("notice", notice);
+        model.addAttribute("channelLines", notice.channelLines());
         model.addAttribute("qr", "data:image/png;base64," + Base64.getEncoder().encodeToString(notices.qr(notice)));
         return "fieldwork/notice";
     }

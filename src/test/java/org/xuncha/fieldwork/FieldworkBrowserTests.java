@@ -73,6 +73,7 @@ class FieldworkBrowserTests extends BrowserTest {
         page.navigate(url("/fieldwork/rounds/" + pilot + "/visit"));
         page.selectOption("[data-testid=pick-locality]", String.valueOf(mine));
         page.waitForURL(u -> u.contains("locality=" + mine));
+        page.waitForSelector("[data-testid=gap-count]");
         assertThat(page.textContent("[data-testid=gap-count]")).contains("2");
         screenshot("fieldwork-phone-pick");
 

@@ -260,7 +260,7 @@ class FieldworkWebTests {
         try (XWPFDocument doc = new XWPFDocument(new ByteArrayInputStream(docx))) {
             assertThat(doc.getAllPictures()).hasSize(1);
             String text = doc.getParagraphs().stream().map(p -> p.getText()).reduce("", String::concat);
-            assertThat(text).contains("举报电话：0370-3211234").contains("巡察公告");
+            assertThat(text).contains("举报电话：0370-3211234").contains("开展巡察的公告");
         }
     }
 

@@ -228,6 +228,52 @@ class FieldworkWebTests {
         assertThat(talks()).isEqualTo(before);
     }
 
+    @Autowired
+    FieldworkFigures figures;
+
+    @Test
+    void postingsAndBroadcastsAddToTheFiguresAndABadCountIsRefused() throws Exception {
+        Cookie member = signIn("groupmember");
+        long district = jdbc.sql("select id from organization.region where name = '睢阳区'")
+                .query(Long.class)
+                .single();
+        var office = new org.springframework.security.authentication.TestingAuthenticationToken(
+                "office", null, "ROLE_OFFICE_STAFF");
+        var scope = org.xuncha.organization.RegionScope.of(List.of(district));
+        FieldworkFigures.LocalityFigures before = figures.ofLocality(new RoundId(pilot), wuqiang, scope, office);
+        mvc.perform(post("/fieldwork/rounds/" + pilot + "/localities/" + wuqiang + "/postings")
+                        .cookie(member)
+                        .with(csrf())
+                        .param("villagerGroup", "第三村民组")
+                        .param("location", "小卖部门口")
+                        .param("copies", "3")
+                        .param("postedOn", "2025-12-02"))
+                .andExpect(flash().attribute("saved", true));
+        mvc.perform(post("/fieldwork/rounds/" + pilot + "/localities/" + wuqiang + "/broadcasts")
+                        .cookie(member)
+                        .with(csrf())
+                        .param("broadcastOn", "2025-12-02")
+                        .param("place", "村委会大喇叭")
+                        .param("times", "2"))
+                .andExpect(flash().attribute("saved", true));
+        mvc.perform(post("/fieldwork/rounds/" + pilot + "/localities/" + wuqiang + "/postings")
+                        .cookie(member)
+                        .with(csrf())
+                        .param("location", "村口")
+                        .param("copies", "0")
+                        .param("postedOn", "2025-12-02"))
+                .andExpect(flash().attribute("error", containsString("“份数”须在 1 到 1000 之间")));
+        FieldworkFigures.LocalityFigures after = figures.ofLocality(new RoundId(pilot), wuqiang, scope, office);
+        assertThat(after.noticesPosted()).isEqualTo(before.noticesPosted() + 3);
+        assertThat(after.broadcasts()).isEqualTo(before.broadcasts() + 2);
+        // a liaison's scope and role see nothing of it
+        var liaison = new org.springframework.security.authentication.TestingAuthenticationToken(
+                "liaison", null, "ROLE_TOWNSHIP_LIAISON");
+        assertThat(figures.ofRound(new RoundId(pilot), org.xuncha.organization.RegionScope.none(), liaison)
+                        .localities())
+                .isEmpty();
+    }
+
     long talks() {
         return jdbc.sql("select count(*) from fieldwork.talk").query(Long.class).single();
     }

@@ -194,6 +194,68 @@ class FieldworkWebTests {
         assertThat(new String(stored, java.nio.charset.StandardCharsets.UTF_8)).doesNotContain("班子团结");
     }
 
+    @Test
+    void aPostingPhotoIsKeptWithoutItsNameAndOnlyTheGroupAndTheOfficeCanOpenIt() throws Exception {
+        java.awt.image.BufferedImage image =
+                new java.awt.image.BufferedImage(40, 30, java.awt.image.BufferedImage.TYPE_INT_RGB);
+        java.io.ByteArrayOutputStream jpeg = new java.io.ByteArrayOutputStream();
+        ImageIO.write(image, "jpg", jpeg);
+        Cookie member = signIn("groupmember");
+        mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart(
+                                "/fieldwork/rounds/" + pilot + "/localities/" + wuqiang + "/postings")
+                        .file(new org.springframework.mock.web.MockMultipartFile(
+                                "photo", "张贴.jpg", "image/jpeg", jpeg.toByteArray()))
+                        .cookie(member)
+                        .with(csrf())
+                        .param("location", "村务公开栏")
+                        .param("copies", "1")
+                        .param("postedOn", "2025-12-03"))
+                .andExpect(flash().attribute("saved", true));
+        String photo = jdbc.sql("select photo_id from fieldwork.notice_posting where round_id = :r and locality_id = :l"
+                        + " and photo_id is not null order by id desc limit 1")
+                .param("r", pilot)
+                .param("l", wuqiang)
+                .query(String.class)
+                .single();
+        mvc.perform(get("/fieldwork/rounds/" + pilot + "/files/" + photo).cookie(member))
+                .andExpect(status().isOk())
+                .andExpect(content().contentType("image/jpeg"));
+        mvc.perform(get("/fieldwork/rounds/" + pilot + "/files/" + photo).cookie(signIn("office")))
+                .andExpect(status().isOk());
+        // not through a round it is not in, and not for a township liaison
+        mvc.perform(get("/fieldwork/rounds/" + (pilot + 1000) + "/files/" + photo)
+                        .cookie(member))
+                .andExpect(status().isNotFound());
+        mvc.perform(get("/fieldwork/rounds/" + pilot + "/files/" + photo).cookie(signIn("liaison")))
+                .andExpect(status().isForbidden());
+        // a script renamed .jpg is refused by content
+        mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart(
+                                "/fieldwork/rounds/" + pilot + "/localities/" + wuqiang + "/postings")
+                        .file(new org.springframework.mock.web.MockMultipartFile(
+                                "photo", "x.jpg", "image/jpeg", "<script>alert(1)</script>".getBytes()))
+                        .cookie(member)
+                        .with(csrf())
+                        .param("location", "村口")
+                        .param("copies", "1")
+                        .param("postedOn", "2025-12-03"))
+                .andExpect(flash().attribute("error", containsString("x.jpg")));
+    }
+
+    @Test
+    void theLeaderCannotRecordAndTheRoundPageLinksToTheOverview() throws Exception {
+        Cookie leader = signIn("leader");
+        mvc.perform(post("/fieldwork/rounds/" + pilot + "/localities/" + wuqiang + "/broadcasts")
+                        .cookie(leader)
+                        .with(csrf())
+                        .param("broadcastOn", "2025-12-02")
+                        .param("place", "村委会")
+                        .param("times", "1"))
+                .andExpect(status().isForbidden());
+        mvc.perform(get("/rounds/" + pilot).cookie(signIn("office")))
+                .andExpect(content().string(containsString("href=\"/fieldwork/rounds/" + pilot + "\"")))
+                .andExpect(content().string(containsString("href=\"/fieldwork\"")));
+    }
+
     long audits(long talk) {
         return jdbc.sql("select count(*) from audit.audit_event where action = 'VIEW_CONFIDENTIAL'"
                         + " and object_type = 'TalkNotes' and object_id = :id")

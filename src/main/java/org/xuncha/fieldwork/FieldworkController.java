@@ -3,6 +3,7 @@ package org.xuncha.fieldwork;
 import java.io.IOException;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -359,10 +360,16 @@ class FieldworkController {
                     fieldwork.coverage(roundId, List.of(where.locality())).get(0);
             model.addAttribute("where", where);
             model.addAttribute("coverage", coverage);
+            Set<Long> open =
+                    coverage.remaining().stream().map(g -> g.household().id()).collect(Collectors.toSet());
+            model.addAttribute("open", open);
+            // special households not yet visited first, then the other special ones, then the rest
             model.addAttribute(
-                    "open",
-                    coverage.remaining().stream().map(g -> g.household().id()).collect(Collectors.toSet()));
-            model.addAttribute("candidates", roster.ofLocality(locality, q, scope, 30));
+                    "candidates",
+                    roster.ofLocality(locality, q, scope, 60).stream()
+                            .sorted(Comparator.comparing((RosterHousehold h) -> !open.contains(h.id())))
+                            .limit(30)
+                            .toList());
             if (household != null) {
                 RosterHousehold picked = roster.byIds(List.of(household)).stream()
                         .filter(h -> h.localityId() == locality)

@@ -124,17 +124,6 @@ class FieldworkRecords {
                 .list();
     }
 
-    Optional<NoticePosting> posting(long id, long roundId, Collection<Long> localities) {
-        return jdbc.sql("select id, round_id, locality_id, villager_group, natural_village, location, copies,"
-                        + " posted_on, photo_id, recorded_by, recorded_at from fieldwork.notice_posting"
-                        + " where id = :id and round_id = :round and locality_id in (:localities)")
-                .param("id", id)
-                .param("round", roundId)
-                .param("localities", ids(localities))
-                .query(NoticePosting.class)
-                .optional();
-    }
-
     long insertBroadcast(Place place, Broadcast b) {
         return jdbc.sql("insert into fieldwork.broadcast (round_id, locality_id, path, broadcast_on, place, times,"
                         + " recorded_by, recorded_at) values (:round, :locality, :path, :on, :place, :times, :by, :at)"
@@ -223,18 +212,6 @@ class FieldworkRecords {
                 rs.getTimestamp("recorded_at").toInstant());
     }
 
-    /** The round a record belongs to, whoever asks (the record itself is then read within the caller's 村居). */
-    Optional<Long> roundOf(String table, long id) {
-        String name = switch (table) {
-            case "talk", "household_visit", "examination", "notice_posting" -> table;
-            default -> throw new IllegalArgumentException(table);
-        };
-        return jdbc.sql("select round_id from fieldwork." + name + " where id = :id")
-                .param("id", id)
-                .query(Long.class)
-                .optional();
-    }
-
     // 入户走访 -----------------------------------------------------------------------------------------------------
 
     long insertVisit(Place place, HouseholdVisit v) {
@@ -294,17 +271,6 @@ class FieldworkRecords {
                 .param("limit", limit)
                 .query(HouseholdVisit.class)
                 .list();
-    }
-
-    Optional<HouseholdVisit> visit(long id, long roundId, Collection<Long> localities) {
-        return jdbc.sql("select id, round_id, locality_id, household_id, household_code, visited_on, inspectors,"
-                        + " raised, satisfaction, photo_id, recorded_by, recorded_at from fieldwork.household_visit"
-                        + " where id = :id and round_id = :round and locality_id in (:localities)")
-                .param("id", id)
-                .param("round", roundId)
-                .param("localities", ids(localities))
-                .query(HouseholdVisit.class)
-                .optional();
     }
 
     /** The households of the 村居 visited at least once in the round. */

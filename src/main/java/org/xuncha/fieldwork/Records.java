@@ -50,12 +50,7 @@ final class Records {
             String topic,
             byte @Nullable [] notesCipher,
             String recordedBy,
-            Instant recordedAt) {
-
-        boolean hasNotes() {
-            return notesCipher != null;
-        }
-    }
+            Instant recordedAt) {}
 
     /** 入户走访: one visit to one household of the roster. */
     record HouseholdVisit(

@@ -77,19 +77,4 @@ public class HouseholdRoster {
                 .query(RosterHousehold.class)
                 .list();
     }
-
-    /** How many households each of the 村居 has. */
-    @Transactional(readOnly = true)
-    public java.util.Map<Long, Integer> counts(Collection<Long> localityIds) {
-        java.util.Map<Long, Integer> counts = new java.util.HashMap<>();
-        if (localityIds.isEmpty()) {
-            return counts;
-        }
-        jdbc.sql("select locality_id, count(*) from organization.household where locality_id = any (:localities)"
-                        + " group by locality_id")
-                .param("localities", localityIds.toArray(Long[]::new))
-                .query((rs, n) -> counts.put(rs.getLong(1), rs.getInt(2)))
-                .list();
-        return counts;
-    }
 }

@@ -172,6 +172,25 @@ class Fieldwork {
         }
     }
 
+    /** Fieldwork is dated within the round's period in the field. */
+    private static void requireWithin(Where where, LocalDate date) {
+        if (date.isBefore(where.round().entryDate())
+                || date.isAfter(where.round().exitDate())) {
+            throw new FieldworkRefused(
+                    "fieldwork.rule.dateOutside",
+                    date,
+                    where.round().entryDate(),
+                    where.round().exitDate());
+        }
+    }
+
+    /** The day a form suggests: today, kept within the round's period in the field. */
+    static LocalDate suggestedDay(RoundSummary round, LocalDate today) {
+        return today.isBefore(round.entryDate())
+                ? round.entryDate()
+                : today.isAfter(round.exitDate()) ? round.exitDate() : today;
+    }
+
     private static String names(Where where, List<InspectorId> inspectors, boolean required) {
         List<String> names = new ArrayList<>();
         for (InspectorId id : inspectors) {
@@ -197,6 +216,7 @@ class Fieldwork {
         if (data.copies() < 1 || data.copies() > 1000) {
             throw new FieldworkRefused("fieldwork.rule.copies");
         }
+        requireWithin(where, data.postedOn());
         long id = records.insertPosting(
                 where.place(),
                 new NoticePosting(
@@ -221,6 +241,7 @@ class Fieldwork {
         if (times < 1 || times > 100) {
             throw new FieldworkRefused("fieldwork.rule.times");
         }
+        requireWithin(where, on);
         long id = records.insertBroadcast(
                 where.place(),
                 new Broadcast(
@@ -250,6 +271,7 @@ class Fieldwork {
         if (data.kind() == TalkKind.INDIVIDUAL && data.personTimes() != 1) {
             throw new FieldworkRefused("fieldwork.rule.individualOnePerson");
         }
+        requireWithin(where, data.heldOn());
         String notes = FieldworkRecords.blankToNull(data.notes());
         long id = records.insertTalk(
                 where.place(),
@@ -295,6 +317,7 @@ class Fieldwork {
                 .orElseThrow(() -> new FieldworkRefused(
                         "fieldwork.rule.householdNotHere", where.locality().name()));
         String names = names(where, data.inspectors(), false);
+        requireWithin(where, data.visitedOn());
         long id = records.insertVisit(
                 where.place(),
                 new HouseholdVisit(
@@ -344,6 +367,7 @@ class Fieldwork {
     long recordExamination(Where where, ExaminationData data, List<Attachment> attachments, String by) {
         requireInField(where);
         String names = names(where, data.inspectors(), true);
+        requireWithin(where, data.examinedOn());
         long id = records.insertExamination(
                 where.place(),
                 new Examination(

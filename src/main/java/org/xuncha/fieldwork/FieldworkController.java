@@ -151,7 +151,7 @@ class FieldworkController {
                         .stream()
                         .collect(Collectors.toMap(RosterHousehold::id, Function.identity())));
         model.addAttribute("examinations", records.examinations(id, one));
-        model.addAttribute("today", LocalDate.now());
+        model.addAttribute("today", Fieldwork.suggestedDay(where.round(), LocalDate.now()));
         model.addAttribute("talkKinds", TalkKind.values());
         model.addAttribute("examinationKinds", ExaminationKind.values());
         model.addAttribute("reasons", ExcuseReason.values());
@@ -377,7 +377,7 @@ class FieldworkController {
                         .orElseThrow(Fieldwork::notFound);
                 model.addAttribute("household", picked);
                 model.addAttribute("satisfactions", Satisfaction.values());
-                model.addAttribute("today", LocalDate.now());
+                model.addAttribute("today", Fieldwork.suggestedDay(round, LocalDate.now()));
             }
         }
         return "fieldwork/visit";

@@ -226,7 +226,7 @@ class FieldworkDemo {
                     where,
                     new Fieldwork.VisitData(
                             h.id(),
-                            entry.plusDays(2 + i % days),
+                            entry.plusDays(1 + i % days),
                             two,
                             RAISED[i % RAISED.length],
                             satisfactions[i % satisfactions.length]),

@@ -144,7 +144,7 @@ class FieldworkImportTests {
                         good(1),
                         List.of(
                                 ours.get(2),
-                                "2025/12/5".replace("2025", String.valueOf(entry.getYear())),
+                                entry.plusDays(2).format(java.time.format.DateTimeFormatter.ofPattern("yyyy/M/d")),
                                 "基本满意",
                                 "",
                                 "")))

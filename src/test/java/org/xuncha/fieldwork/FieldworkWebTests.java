@@ -58,6 +58,7 @@ class FieldworkWebTests {
     List<FieldworkCompletionCheck> checks;
 
     long pilot;
+    String day;
     long wuqiang;
     long fengqiao;
 
@@ -72,6 +73,10 @@ class FieldworkWebTests {
                         == 1);
         pilot = jdbc.sql("select id from planning.round where kind = 'PILOT'")
                 .query(Long.class)
+                .single();
+        day = jdbc.sql("select entry_date + 1 from planning.round where id = :r")
+                .param("r", pilot)
+                .query(String.class)
                 .single();
         // the demo puts groupmember into a pilot group taking a 村居 of 坞墙镇; "fengqiao" is one of another group
         wuqiang = groupLocality(true);
@@ -209,7 +214,7 @@ class FieldworkWebTests {
                         .with(csrf())
                         .param("location", "村务公开栏")
                         .param("copies", "1")
-                        .param("postedOn", "2025-12-03"))
+                        .param("postedOn", day))
                 .andExpect(flash().attribute("saved", true));
         String photo = jdbc.sql("select photo_id from fieldwork.notice_posting where round_id = :r and locality_id = :l"
                         + " and photo_id is not null order by id desc limit 1")
@@ -237,7 +242,7 @@ class FieldworkWebTests {
                         .with(csrf())
                         .param("location", "村口")
                         .param("copies", "1")
-                        .param("postedOn", "2025-12-03"))
+                        .param("postedOn", day))
                 .andExpect(flash().attribute("error", containsString("x.jpg")));
     }
 
@@ -247,7 +252,7 @@ class FieldworkWebTests {
         mvc.perform(post("/fieldwork/rounds/" + pilot + "/localities/" + wuqiang + "/broadcasts")
                         .cookie(leader)
                         .with(csrf())
-                        .param("broadcastOn", "2025-12-02")
+                        .param("broadcastOn", day)
                         .param("place", "村委会")
                         .param("times", "1"))
                 .andExpect(status().isForbidden());
@@ -278,7 +283,7 @@ class FieldworkWebTests {
                         .cookie(member)
                         .with(csrf())
                         .param("kind", "INDIVIDUAL")
-                        .param("heldOn", "2026-01-05")
+                        .param("heldOn", day)
                         .param("place", "村委会")
                         .param("inspectors", String.valueOf(inspector))
                         .param("participants", "村会计")
@@ -309,12 +314,12 @@ class FieldworkWebTests {
                         .param("villagerGroup", "第三村民组")
                         .param("location", "小卖部门口")
                         .param("copies", "3")
-                        .param("postedOn", "2025-12-02"))
+                        .param("postedOn", day))
                 .andExpect(flash().attribute("saved", true));
         mvc.perform(post("/fieldwork/rounds/" + pilot + "/localities/" + wuqiang + "/broadcasts")
                         .cookie(member)
                         .with(csrf())
-                        .param("broadcastOn", "2025-12-02")
+                        .param("broadcastOn", day)
                         .param("place", "村委会大喇叭")
                         .param("times", "2"))
                 .andExpect(flash().attribute("saved", true));
@@ -323,8 +328,17 @@ class FieldworkWebTests {
                         .with(csrf())
                         .param("location", "村口")
                         .param("copies", "0")
-                        .param("postedOn", "2025-12-02"))
+                        .param("postedOn", day))
                 .andExpect(flash().attribute("error", containsString("“份数”须在 1 到 1000 之间")));
+        mvc.perform(post("/fieldwork/rounds/" + pilot + "/localities/" + wuqiang + "/postings")
+                        .cookie(member)
+                        .with(csrf())
+                        .param("location", "村口")
+                        .param("copies", "2")
+                        .param(
+                                "postedOn",
+                                java.time.LocalDate.parse(day).minusDays(20).toString()))
+                .andExpect(flash().attribute("error", containsString("不在本轮进驻期间")));
         FieldworkFigures.LocalityFigures after = figures.ofLocality(new RoundId(pilot), wuqiang, scope, office);
         assertThat(after.noticesPosted()).isEqualTo(before.noticesPosted() + 3);
         assertThat(after.broadcasts()).isEqualTo(before.broadcasts() + 2);

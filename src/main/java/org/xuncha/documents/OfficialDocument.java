@@ -216,6 +216,31 @@ public final class OfficialDocument {
     }
 
     /**
+     * A PNG picture (a QR code, say) centred in its own paragraph, {@code widthMm} wide and as tall as its aspect
+     * ratio makes it; the paragraph leaves the grid so the picture keeps its size.
+     */
+    public OfficialDocument picture(byte[] png, String name, int widthPixels, int heightPixels, int widthMm) {
+        XWPFParagraph paragraph = paragraph(ParagraphAlignment.CENTER);
+        paragraph.setSpacingBetween(1.0, LineSpacingRule.AUTO);
+        paragraph.getCTP().getPPr().addNewSnapToGrid().setVal(false);
+        long width = org.apache.poi.util.Units.EMU_PER_CENTIMETER * widthMm / 10;
+        long height = width * heightPixels / widthPixels;
+        try {
+            paragraph
+                    .createRun()
+                    .addPicture(
+                            new java.io.ByteArrayInputStream(png),
+                            org.apache.poi.xwpf.usermodel.Document.PICTURE_TYPE_PNG,
+                            name,
+                            (int) width,
+                            (int) height);
+        } catch (InvalidFormatException | IOException e) {
+            throw new IllegalArgumentException("not a PNG picture", e);
+        }
+        return this;
+    }
+
+    /**
      * 发文机关署名 and 成文日期: two empty lines for the seal, the issuing body centred over the date, the date in
      * Arabic numerals right-aligned four characters in (GB/T 9704-2012 7.3.5.1).
      */

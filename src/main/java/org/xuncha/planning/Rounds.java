@@ -85,6 +85,20 @@ public class Rounds {
                 .map(g -> toRoundGroup(id, g));
     }
 
+    /** The channels the round announces (举报电话, 邮箱, 信箱), whoever asks; callers check their own scope first. */
+    @Transactional(readOnly = true)
+    public Optional<RoundChannels> channels(RoundId id) {
+        return rounds.find(id.value(), new ScopePrefixes(List.of("%")))
+                .map(r -> new RoundChannels(
+                        r.channels().phone(), r.channels().email(), r.channels().postBox()));
+    }
+
+    /** Every 村居 of the round, whoever asks: for checks run on the round as a whole (e.g. a completion check). */
+    @Transactional(readOnly = true)
+    public List<RoundLocality> allLocalities(RoundId id) {
+        return rounds.localities(id.value(), new ScopePrefixes(List.of("%")));
+    }
+
     /** True when the caller is only a member of inspection groups (no office, leader or township role). */
     public boolean groupOnly(Authentication caller) {
         return scopes.groupOnly(caller);

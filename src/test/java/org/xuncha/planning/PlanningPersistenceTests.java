@@ -185,6 +185,17 @@ class PlanningPersistenceTests {
         assertThat(rounds.coveredLocalities(term.id()))
                 .doesNotContain(gaoxin.get(0).id());
 
+        // fieldwork's completion check: every 五保户, 低保户 and 危房改造户 visited or excused first
+        assertThatThrownBy(() ->
+                        planning.advance(round, RoundState.FIELDWORK_FINISHED, round.version(), office, Instant.now()))
+                .isInstanceOf(RoundRuleViolation.class);
+        jdbc.sql("insert into fieldwork.visit_excuse (round_id, household_id, locality_id, path, reason, note,"
+                        + " recorded_by, recorded_at) select :round, h.id, h.locality_id, '/', 'MOVED_AWAY', null,"
+                        + " 'test', now() from organization.household h where h.locality_id in (:localities)"
+                        + " and (h.five_guarantees or h.minimum_living or h.dilapidated_housing)")
+                .param("round", round.id())
+                .param("localities", gaoxin.stream().map(LocalitySummary::id).toList())
+                .update();
         planning.advance(round, RoundState.FIELDWORK_FINISHED, round.version(), office, Instant.now());
         assertThat(events.stream(FieldworkFinished.class)).singleElement().satisfies(finished -> {
             assertThat(finished.roundId()).isEqualTo(round.roundId());

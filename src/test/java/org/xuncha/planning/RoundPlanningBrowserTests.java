@@ -172,6 +172,17 @@ class RoundPlanningBrowserTests extends BrowserTest {
         page.navigate(roundUrl);
         page.getByTestId("advance").click();
         assertThat(page.getByTestId("round-state")).hasText("进驻中");
+        // fieldwork's completion check refuses while special households are neither visited nor excused
+        page.getByTestId("advance").click();
+        assertThat(page.getByTestId("round-error")).containsText("尚未走访");
+        assertThat(page.getByTestId("round-state")).hasText("进驻中");
+        jdbc.sql("insert into fieldwork.visit_excuse (round_id, household_id, locality_id, path, reason, note,"
+                        + " recorded_by, recorded_at) select l.round_id, h.id, h.locality_id, l.path, 'MOVED_AWAY',"
+                        + " null, 'test', now() from organization.household h join planning.round_locality l on"
+                        + " l.locality_id = h.locality_id where l.round_id = :r and (h.five_guarantees"
+                        + " or h.minimum_living or h.dilapidated_housing)")
+                .param("r", roundId)
+                .update();
         page.getByTestId("advance").click();
         assertThat(page.getByTestId("round-state")).hasText("进驻结束");
         assertThat(page.getByTestId("history").locator("tbody tr")).hasCount(4);

@@ -6,6 +6,8 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 import org.springframework.util.StringUtils;
+import org.xuncha.inspectors.InspectorId;
+import org.xuncha.inspectors.InspectorPool;
 import org.xuncha.organization.RegionScope;
 import org.xuncha.planning.FieldworkFinished;
 import org.xuncha.planning.RoundLocality;
@@ -14,8 +16,9 @@ import org.xuncha.planning.Rounds;
 
 /**
  * Demo petitions for the pilot round, made through the module's own services when the demo's first round finishes
- * its fieldwork: reports from the QR page (anonymous and named), a call and a letter registered by the group of
- * 坞墙镇, some triaged by its leader, and one untriaged report in another township for the office's list.
+ * its fieldwork: reports from the QR page (anonymous and named), a call and a letter registered by the group the
+ * demo accounts serve in (it takes 坞墙镇), some triaged by its leader, and one untriaged report to another group for
+ * the office's list.
  */
 @Component
 class IntakeDemo {
@@ -23,17 +26,20 @@ class IntakeDemo {
     private final PetitionIntake intake;
     private final PetitionRecords records;
     private final Rounds rounds;
+    private final InspectorPool pool;
     private final boolean demo;
 
     IntakeDemo(
             PetitionIntake intake,
             PetitionRecords records,
             Rounds rounds,
+            InspectorPool pool,
             @Value("${xuncha.demo.enabled}") String demoFlag,
             @Value("${xuncha.database.url}") String databaseUrl) {
         this.intake = intake;
         this.records = records;
         this.rounds = rounds;
+        this.pool = pool;
         this.demo = StringUtils.hasText(demoFlag)
                 ? Boolean.parseBoolean(demoFlag.trim())
                 : !StringUtils.hasText(databaseUrl);
@@ -47,17 +53,24 @@ class IntakeDemo {
         RegionScope pilot = RegionScope.of(event.localityIds());
         RoundSummary round = rounds.find(event.roundId(), pilot).orElseThrow();
         List<RoundLocality> localities = rounds.localities(event.roundId(), pilot);
-        List<RoundLocality> wuqiang =
-                localities.stream().filter(l -> l.townshipName().equals("坞墙镇")).toList();
-        RoundLocality other = localities.stream()
-                .filter(l -> l.townshipName().equals("冯桥镇"))
-                .findFirst()
-                .orElse(localities.get(localities.size() - 1));
-        if (wuqiang.isEmpty()) {
+        InspectorId leader = pool.inspectorOf("groupleader").orElse(null);
+        if (leader == null) {
             return;
         }
-        RoundLocality first = wuqiang.get(0);
-        RoundLocality second = wuqiang.size() > 1 ? wuqiang.get(1) : first;
+        // the 村居 of the group the demo accounts serve in (it takes 坞墙镇), and one of another group
+        List<RoundLocality> ours = localities.stream()
+                .filter(l -> rounds.groupOf(round.id(), l.localityId())
+                        .flatMap(g -> g.member(leader))
+                        .isPresent())
+                .toList();
+        List<RoundLocality> others =
+                localities.stream().filter(l -> !ours.contains(l)).toList();
+        if (ours.isEmpty() || others.isEmpty()) {
+            return;
+        }
+        RoundLocality first = ours.get(0);
+        RoundLocality second = ours.size() > 1 ? ours.get(1) : first;
+        RoundLocality other = others.get(0);
         LocalDate entry = round.entryDate();
 
         intake.submitPublic(

@@ -71,12 +71,12 @@ record Petition(
         }
     }
 
-    boolean triaged() {
+    public boolean triaged() {
         return triage != null;
     }
 
     /** Days since it arrived. */
-    long ageInDays(LocalDate today) {
+    public long ageInDays(LocalDate today) {
         return Math.max(0, ChronoUnit.DAYS.between(receivedOn, today));
     }
 

@@ -43,7 +43,7 @@ class PetitionExport {
         this.clock = clock;
     }
 
-    @Transactional(readOnly = true)
+    @Transactional
     void write(PetitionRecords.Filter filter, RegionScope scope, HttpServletResponse response) throws IOException {
         LocalDate today = LocalDate.now(clock);
         List<String> headers = Arrays.stream(new String[] {

@@ -19,24 +19,15 @@ import org.springframework.web.servlet.ModelAndView;
 class UploadLimitAdvice {
 
     private final long maxMegabytes;
-    private final java.util.List<UploadLimitView> moduleViews;
 
-    UploadLimitAdvice(
-            @Value("${spring.servlet.multipart.max-file-size:1MB}") DataSize maxFileSize,
-            java.util.List<UploadLimitView> moduleViews) {
+    UploadLimitAdvice(@Value("${spring.servlet.multipart.max-file-size:1MB}") DataSize maxFileSize) {
         this.maxMegabytes = maxFileSize.toMegabytes();
-        this.moduleViews = java.util.List.copyOf(moduleViews);
     }
 
     @ExceptionHandler(MaxUploadSizeExceededException.class)
     ModelAndView tooLarge(HttpServletRequest request) {
         boolean htmx = request.getHeader("HX-Request") != null;
-        String shared = htmx ? "error/upload-too-large :: message" : "error/upload-too-large";
-        ModelAndView view = new ModelAndView(moduleViews.stream()
-                .filter(v -> request.getRequestURI().startsWith(v.pathPrefix()))
-                .map(UploadLimitView::view)
-                .findFirst()
-                .orElse(shared));
+        ModelAndView view = new ModelAndView(htmx ? "error/upload-too-large :: message" : "error/upload-too-large");
         view.addObject("maxMegabytes", maxMegabytes);
         view.addObject("back", back(request.getHeader("Referer")));
         view.setStatus(HttpStatus.CONTENT_TOO_LARGE);

@@ -4,12 +4,6 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.microsoft.playwright.options.AriaRole;
-import java.io.ByteArrayOutputStream;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.BeforeEach;
@@ -100,47 +94,26 @@ class PublicReportBrowserTests extends BrowserTest {
     }
 
     @Test
-    void aPhotoTooLargeForTheServerGetsThePublicPagesMessage() throws Exception {
+    void thePageRefusesTooManyOrTooLargePhotosBeforeUploadingThem() throws Exception {
         page.navigate(url("/report?round=" + pilot + "&locality=" + locality));
-        String action = page.locator("#report-form").getAttribute("action");
-        String key = page.locator("input[name=submissionKey]").getAttribute("value");
-        String session = context.cookies().stream()
-                .filter(c -> c.name.equals("XUNCHA_SESSION"))
-                .findFirst()
-                .orElseThrow()
-                .value;
         assertThat(context.cookies()).allMatch(c -> c.name.equals("XUNCHA_SESSION"));
-        byte[] big = new byte[25 * 1024 * 1024];
+        byte[] big = new byte[11 * 1024 * 1024];
         System.arraycopy(IntakeFixtures.png(), 0, big, 0, 8);
-        String boundary = "----xuncha" + System.nanoTime();
-        ByteArrayOutputStream body = new ByteArrayOutputStream();
-        for (String[] field : new String[][] {
-            {"round", "" + pilot},
-            {"locality", "" + locality},
-            {"category", "OTHER"},
-            {"content", "太大的照片"},
-            {"submissionKey", key}
-        }) {
-            body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + field[0] + "\"\r\n\r\n"
-                            + field[1] + "\r\n")
-                    .getBytes(StandardCharsets.UTF_8));
+        Path tooLarge = Files.write(dir.resolve("big.png"), big);
+        page.selectOption("#category", "OTHER");
+        page.fill("#content", "太大的照片");
+        page.setInputFiles("#photos", tooLarge);
+        assertThat(page.getByTestId("photos-error")).containsText("“照片”每张不能超过 10 MB");
+        page.getByTestId("submit-report").click();
+        assertThat(page.getByTestId("photos-error")).containsText("“照片”每张不能超过 10 MB");
+        Path[] six = new Path[6];
+        for (int i = 0; i < 6; i++) {
+            six[i] = Files.write(dir.resolve("p" + i + ".png"), IntakeFixtures.png());
         }
-        body.writeBytes(
-                ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"photos\"; filename=\"big.png\"\r\n"
-                                + "Content-Type: image/png\r\n\r\n")
-                        .getBytes(StandardCharsets.UTF_8));
-        body.writeBytes(big);
-        body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
-        HttpResponse<String> response = HttpClient.newHttpClient()
-                .send(
-                        HttpRequest.newBuilder(URI.create(url(action)))
-                                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
-                                .header("Cookie", "XUNCHA_SESSION=" + session)
-                                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()))
-                                .build(),
-                        HttpResponse.BodyHandlers.ofString());
-        assertThat(response.statusCode()).isEqualTo(413);
-        assertThat(response.body()).contains("“照片”每张不能超过 10 MB").doesNotContain("class=\"sidenav\"");
+        page.setInputFiles("#photos", six);
+        assertThat(page.getByTestId("photos-error")).containsText("“照片”最多 5 张");
+        screenshot("intake-report-photo-refused-phone");
+        assertThat(page.url()).contains("/report?round=");
         assertThat(jdbc.sql("select count(*) from intake.petition where content = '太大的照片'")
                         .query(Long.class)
                         .single())

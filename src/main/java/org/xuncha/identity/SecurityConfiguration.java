@@ -33,22 +33,30 @@ class SecurityConfiguration {
                     + "form-action 'self'; frame-ancestors 'none'";
 
     @Bean
-    SecurityFilterChain securityFilterChain(HttpSecurity http, AccessDeniedHandler accessDeniedHandler)
+    SecurityFilterChain securityFilterChain(
+            HttpSecurity http, AccessDeniedHandler accessDeniedHandler, java.util.List<PublicPaths> publicPaths)
             throws Exception {
-        http.authorizeHttpRequests(requests -> requests.requestMatchers(
-                                "/login",
-                                "/css/**",
-                                "/js/**",
-                                "/img/**",
-                                "/webjars/**",
-                                "/favicon.ico",
-                                "/error",
-                                "/error/**",
-                                "/actuator/health",
-                                "/actuator/health/**")
-                        .permitAll()
-                        .anyRequest()
-                        .authenticated())
+        String[] modulePaths =
+                publicPaths.stream().flatMap(p -> p.patterns().stream()).toArray(String[]::new);
+        http.authorizeHttpRequests(requests -> {
+                    if (modulePaths.length > 0) {
+                        requests.requestMatchers(modulePaths).permitAll();
+                    }
+                    requests.requestMatchers(
+                                    "/login",
+                                    "/css/**",
+                                    "/js/**",
+                                    "/img/**",
+                                    "/webjars/**",
+                                    "/favicon.ico",
+                                    "/error",
+                                    "/error/**",
+                                    "/actuator/health",
+                                    "/actuator/health/**")
+                            .permitAll()
+                            .anyRequest()
+                            .authenticated();
+                })
                 .formLogin(form ->
                         form.loginPage("/login").failureUrl("/login?error").defaultSuccessUrl("/", true))
                 .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout"))

@@ -6,7 +6,17 @@
  * internet-facing instance.
  */
 @ApplicationModule(
-        allowedDependencies = {"organization", "planning", "audit", "confidential", "documents", "files", "web"})
+        allowedDependencies = {
+            "organization",
+            "planning",
+            "inspectors",
+            "identity",
+            "audit",
+            "confidential",
+            "documents",
+            "files",
+            "web"
+        })
 @NullMarked
 package org.xuncha.intake;
 

@@ -45,7 +45,8 @@ class SecurityConfiguration {
                                 "/error",
                                 "/error/**",
                                 "/actuator/health",
-                                "/actuator/health/**")
+                                "/actuator/health/**",
+                                "/survey/**")
                         .permitAll()
                         .anyRequest()
                         .authenticated())

@@ -291,7 +291,15 @@ class TaskController {
         model.addAttribute("t", task);
         model.addAttribute(
                 "plan", plans.find(task.planId(), TaskScope.everything()).orElseThrow());
-        model.addAttribute("milestones", tasks.milestones(task.id()));
+        List<RectificationTask.Milestone> milestones = tasks.milestones(task.id());
+        model.addAttribute("milestones", milestones);
+        model.addAttribute(
+                "milestoneText",
+                String.join(
+                        "\n",
+                        milestones.stream()
+                                .map(m -> m.due() + " " + m.description())
+                                .toList()));
         model.addAttribute("evidence", tasks.evidenceOf(task.id()));
         model.addAttribute("history", tasks.historyOf(task.id()));
         model.addAttribute("reasons", ReturnReason.values());

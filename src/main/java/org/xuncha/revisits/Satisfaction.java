@@ -4,16 +4,15 @@ package org.xuncha.revisits;
  * A satisfaction index (满意度指数) over a set of answers: (满意 × 100 + 基本满意 × 60 + 不满意 × 0) ÷ answers, one
  * decimal, with the number of respondents who gave them; no answers, no index.
  */
-record Satisfaction(long respondents, long satisfied, long basicallySatisfied, long dissatisfied) {
+public record Satisfaction(long respondents, long satisfied, long basicallySatisfied, long dissatisfied) {
 
-    static final Satisfaction NONE = new Satisfaction(0, 0, 0, 0);
+    public static final Satisfaction NONE = new Satisfaction(0, 0, 0, 0);
 
-    long answers() {
+    public long answers() {
         return satisfied + basicallySatisfied + dissatisfied;
     }
 
-    @org.jspecify.annotations.Nullable
-    Double index() {
+    public @org.jspecify.annotations.Nullable Double index() {
         long answers = answers();
         if (answers == 0) {
             return null;
@@ -24,7 +23,7 @@ record Satisfaction(long respondents, long satisfied, long basicallySatisfied, l
         return Math.round(raw * 10) / 10.0;
     }
 
-    boolean below(int threshold) {
+    public boolean below(int threshold) {
         Double index = index();
         return index != null && index < threshold;
     }

@@ -405,6 +405,137 @@ class RectificationWebTests {
                 .andExpect(content().string(containsString("春节调休上班")));
     }
 
+    @Test
+    void everyPageOfTheOfficeAndTheTownshipRenders() throws Exception {
+        Cookie office = signIn("office");
+        long plan = jdbc.sql("select id from rectification.plan where township_name = '坞墙镇' and feedback_id < 0")
+                .query(Long.class)
+                .single();
+        for (String path : List.of(
+                "/rectification",
+                "/rectification/plans/" + plan,
+                "/rectification/settings",
+                "/rectification/petitions",
+                "/supervision",
+                "/revisits",
+                "/revisits/new",
+                "/revisits/settings",
+                "/notifications")) {
+            mvc.perform(get(path).cookie(office)).andExpect(status().isOk());
+        }
+        mvc.perform(get("/rectification/settings").cookie(office))
+                .andExpect(content().string(containsString("第一督导组")))
+                .andExpect(content().string(containsString("整改方案针对性、可操作性")));
+        Cookie liaison = signIn("liaison");
+        mvc.perform(get("/rectification/plans/" + plan).cookie(liaison))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("报送巡察办审核")));
+    }
+
+    @Test
+    void theTownshipSubmitsItsPlanAndTheOfficeReturnsThenApprovesIt() throws Exception {
+        long plan = jdbc.sql("select id from rectification.plan where township_name = '闫集镇' and feedback_id < 0")
+                .query(Long.class)
+                .single();
+        Cookie liaison = signIn("liaison");
+        // 闫集镇 is not the liaison's township
+        mvc.perform(post("/rectification/plans/" + plan)
+                        .with(csrf())
+                        .cookie(liaison)
+                        .param("version", "0")
+                        .param("summary", "越权"))
+                .andExpect(status().isNotFound());
+        long own = jdbc.sql("select id from rectification.plan where township_name = '坞墙镇' and feedback_id < 0")
+                .query(Long.class)
+                .single();
+        int version = planVersion(own);
+        mvc.perform(post("/rectification/plans/" + own)
+                        .with(csrf())
+                        .cookie(liaison)
+                        .param("version", "" + version)
+                        .param("summary", "镇党委书记为第一责任人，逐项对账销号。")
+                        .param("submit", "true"))
+                .andExpect(status().isFound());
+        assertThat(planState(own)).isEqualTo("SUBMITTED");
+        Cookie office = signIn("office");
+        mvc.perform(post("/rectification/plans/" + own + "/decision")
+                        .with(csrf())
+                        .cookie(office)
+                        .param("version", "" + planVersion(own))
+                        .param("approve", "false")
+                        .param("note", "请细化三资问题的整改时限"))
+                .andExpect(status().isFound());
+        assertThat(planState(own)).isEqualTo("RETURNED");
+        mvc.perform(post("/rectification/plans/" + own)
+                        .with(csrf())
+                        .cookie(liaison)
+                        .param("version", "" + planVersion(own))
+                        .param("summary", "镇党委书记为第一责任人，三资问题12月底前完成。")
+                        .param("submit", "true"))
+                .andExpect(status().isFound());
+        mvc.perform(post("/rectification/plans/" + own + "/decision")
+                        .with(csrf())
+                        .cookie(office)
+                        .param("version", "" + planVersion(own))
+                        .param("approve", "true"))
+                .andExpect(status().isFound());
+        assertThat(planState(own)).isEqualTo("APPROVED");
+        // other tests of this context still write measures in 坞墙镇
+        jdbc.sql("update rectification.plan set state = 'DRAFT' where id = :id")
+                .param("id", own)
+                .update();
+    }
+
+    @Test
+    void aSupervisionGroupRecordsAVisitWithScoresOnlyInItsTownships() throws Exception {
+        Cookie supervisor = signIn("supervisor");
+        long group = jdbc.sql("select id from rectification.supervision_group where name = '第一督导组'")
+                .query(Long.class)
+                .single();
+        List<Long> indicators = jdbc.sql("select id from rectification.indicator order by position limit 2")
+                .query(Long.class)
+                .list();
+        long task = taskOf("冯桥镇", false);
+        mvc.perform(post("/supervision/visits")
+                        .with(csrf())
+                        .cookie(supervisor)
+                        .param("group", "" + group)
+                        .param("township", "" + townshipId("冯桥镇"))
+                        .param("visitedOn", LocalDate.now().toString())
+                        .param("localities", "何园村")
+                        .param("opinions", "台账基本规范，个别问题整改不够深入。")
+                        .param("task", "" + task)
+                        .param("grade_" + indicators.get(0), "GOOD")
+                        .param("grade_" + indicators.get(1), "AVERAGE"))
+                .andExpect(status().isFound());
+        mvc.perform(get("/supervision").cookie(supervisor))
+                .andExpect(content().string(containsString("台账基本规范")))
+                .andExpect(content().string(containsString("80.0")));
+        mvc.perform(post("/supervision/visits")
+                        .with(csrf())
+                        .cookie(supervisor)
+                        .param("group", "" + group)
+                        .param("township", "" + townshipId("古城街道"))
+                        .param("visitedOn", LocalDate.now().toString())
+                        .param("localities", "方洼村")
+                        .param("opinions", "越权"))
+                .andExpect(status().isNotFound());
+    }
+
+    private int planVersion(long plan) {
+        return jdbc.sql("select version from rectification.plan where id = :id")
+                .param("id", plan)
+                .query(Integer.class)
+                .single();
+    }
+
+    private String planState(long plan) {
+        return jdbc.sql("select state from rectification.plan where id = :id")
+                .param("id", plan)
+                .query(String.class)
+                .single();
+    }
+
     private long taskOf(String township, boolean massRaised) {
         return jdbc.sql(
                         "select id from rectification.task where township_name = :t and feedback_id < 0 and state = 'OPEN'"

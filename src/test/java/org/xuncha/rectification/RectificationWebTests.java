@@ -359,6 +359,56 @@ class RectificationWebTests {
                 .andExpect(content().string(not(containsString("/rectification/tasks/" + id + "\""))));
     }
 
+    @Autowired
+    Plans plans;
+
+    @Autowired
+    org.xuncha.organization.Regions regions;
+
+    @Autowired
+    org.xuncha.files.FileStore files;
+
+    @Autowired
+    org.xuncha.audit.AuditLog audit;
+
+    @Autowired
+    org.springframework.context.ApplicationEventPublisher events;
+
+    @Test
+    void closingOutAPetitionsTaskConcludesThePetitionWithThePublicReply() {
+        List<String> concluded = new ArrayList<>();
+        org.xuncha.intake.PetitionOutcomes outcomes = new org.xuncha.intake.PetitionOutcomes() {
+            @Override
+            public void recordedAs(long petitionId, String recordKind, long recordId) {}
+
+            @Override
+            public void concluded(long petitionId, String publicReply) {
+                concluded.add(petitionId + ":" + publicReply);
+            }
+        };
+        TaskChanges withIntake = new TaskChanges(
+                tasks,
+                plans,
+                regions,
+                files,
+                audit,
+                events,
+                new org.springframework.beans.factory.support.StaticListableBeanFactory(
+                                java.util.Map.of("outcomes", outcomes))
+                        .getBeanProvider(org.xuncha.intake.PetitionOutcomes.class),
+                java.time.Clock.systemDefaultZone());
+        long id = jdbc.sql("select id from rectification.task where township_name = '闫集镇' and state = 'OPEN'"
+                        + " and petition_id is not null order by id limit 1")
+                .query(Long.class)
+                .single();
+        RectificationTask task = tasks.find(id, TaskScope.everything()).orElseThrow();
+        withIntake.plan(task, "逐户核查", "民政所长", false, null, List.of(), "liaison");
+        withIntake.addEvidence(tasks.find(id, TaskScope.everything()).orElseThrow(), null, null, "核查表", "liaison");
+        withIntake.submit(tasks.find(id, TaskScope.everything()).orElseThrow(), "liaison");
+        withIntake.closeOut(tasks.find(id, TaskScope.everything()).orElseThrow(), "核查属实", "已整改到位。", "supervisor");
+        assertThat(concluded).containsExactly(task.petitionId() + ":已整改到位。");
+    }
+
     @Test
     void theDailyWarningsRunOncePerDayAndEachWarningIsSentOnce() {
         LocalDate later = LocalDate.now().plusYears(3);

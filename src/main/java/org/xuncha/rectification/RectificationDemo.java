@@ -44,6 +44,14 @@ class RectificationDemo {
         {"作风建设", "村务公开栏内容长期未更新，群众反映办事难。", "每月更新村务公开栏，设立便民服务代办点。"}
     };
 
+    /** For a township's second 村居, problems 2 and 4 differ, so only some categories are common to both. */
+    private static final String[][] OTHER_PROBLEMS = {
+        PROBLEMS[0],
+        {"村级工程项目", "村内道路硬化工程未公开招标，验收资料缺失。", "补齐工程招投标和验收资料，对相关责任人批评教育。"},
+        PROBLEMS[2],
+        {"基层治理", "矛盾纠纷排查化解台账不全，部分信访事项未按期回复。", "建立矛盾纠纷排查台账，逐件答复群众诉求。"}
+    };
+
     private final Regions regions;
     private final Rounds rounds;
     private final TaskChanges changes;
@@ -122,16 +130,17 @@ class RectificationDemo {
             LocalDate due = left >= 0 ? days.plus(today, left) : today.plusDays(left);
             List<ListedProblem> problems = new ArrayList<>();
             for (RoundLocality locality : entry.getValue()) {
-                for (int p = 0; p < PROBLEMS.length; p++) {
+                String[][] listed = locality == entry.getValue().get(0) ? PROBLEMS : OTHER_PROBLEMS;
+                for (int p = 0; p < listed.length; p++) {
                     finding++;
                     Long petition = p == 2 ? Long.valueOf(-finding) : null;
                     problems.add(new ListedProblem(
                             -finding,
                             locality.localityId(),
                             locality.name(),
-                            PROBLEMS[p][0],
-                            PROBLEMS[p][1],
-                            PROBLEMS[p][2],
+                            listed[p][0],
+                            listed[p][1],
+                            listed[p][2],
                             p == 3,
                             petition));
                 }

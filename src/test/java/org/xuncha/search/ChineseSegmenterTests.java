@@ -1,0 +1,57 @@
+package org.xuncha.search;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+/** Segmentation, query words and marking without Spring. */
+class ChineseSegmenterTests {
+
+    @Test
+    void segmentsIntoWordsNotCharacters() {
+        assertThat(ChineseSegmenter.words("挪用集体资金")).containsExactly("挪用", "集体", "资金");
+    }
+
+    @Test
+    void aQueryRequiresItsMeaningfulWordsWhichAReorderedTextHolds() {
+        Set<String> required = ChineseSegmenter.requiredWords("村集体资金被挪用");
+        assertThat(required).containsExactlyInAnyOrder("集体", "资金", "挪用");
+        assertThat(ChineseSegmenter.words("村干部挪用集体资金三万元")).containsAll(required);
+    }
+
+    @Test
+    void aQueryOfOneCharacterKeepsIt() {
+        assertThat(ChineseSegmenter.requiredWords("村")).containsExactly("村");
+    }
+
+    @Test
+    void theTsvectorWeightsTitleWordsAndDropsPunctuation() {
+        String vector = ChineseSegmenter.tsvector("集体资金", "挪用集体资金，'; drop");
+        assertThat(vector).contains("'集体':1A,4").contains("'挪用':3").contains("'drop':6");
+        assertThat(vector.replaceAll("'[^']*'", "")).doesNotContain("'").doesNotContain(";");
+    }
+
+    @Test
+    void marksEveryOccurrenceLongestFirstAndKeepsTheRestAsText() {
+        List<SearchHit.Segment> segments = Highlighter.mark("<b>挪用</b>集体资金", Set.of("挪用", "资金"));
+        assertThat(segments)
+                .containsExactly(
+                        new SearchHit.Segment("<b>", false),
+                        new SearchHit.Segment("挪用", true),
+                        new SearchHit.Segment("</b>集体", false),
+                        new SearchHit.Segment("资金", true));
+    }
+
+    @Test
+    void theSnippetStartsShortlyBeforeTheFirstHit() {
+        String text = "甲".repeat(200) + "挪用" + "乙".repeat(200);
+        List<SearchHit.Segment> snippet = Highlighter.snippet(text, Set.of("挪用"));
+        assertThat(snippet.get(0).text()).isEqualTo("…");
+        assertThat(snippet).contains(new SearchHit.Segment("挪用", true));
+        assertThat(snippet.get(snippet.size() - 1).text()).isEqualTo("…");
+        int length = snippet.stream().mapToInt(s -> s.text().length()).sum();
+        assertThat(length).isLessThanOrEqualTo(Highlighter.SNIPPET_LENGTH + 2);
+    }
+}

@@ -68,16 +68,51 @@ final class ChineseSegmenter {
     }
 
     /**
-     * The words a query requires: its words of two or more characters, all of them; single characters (村, 被, 的) only
-     * when the query has nothing longer, since they mostly connect the words that carry the meaning — "村集体资金被挪用"
-     * requires 集体, 资金 and 挪用 and so finds "挪用集体资金".
+     * The terms a query requires, each a word or a phrase of words: its words of two or more characters; runs of single
+     * characters the analyzer could not place in its dictionary (低 / 保 / 户 for 低保户) as a phrase of adjacent words;
+     * a lone single character (村, 被, 的) only when the query has nothing else, since it mostly connects the words that
+     * carry the meaning — "村集体资金被挪用" requires 集体, 资金 and 挪用 and so finds "挪用集体资金".
      */
-    static Set<String> requiredWords(String query) {
-        Set<String> all = new LinkedHashSet<>(words(query));
-        Set<String> long_ = all.stream()
-                .filter(w -> w.codePointCount(0, w.length()) > 1)
-                .collect(Collectors.toCollection(LinkedHashSet::new));
-        return long_.isEmpty() ? all : long_;
+    static List<List<String>> requiredTerms(String query) {
+        List<List<String>> terms = new ArrayList<>();
+        List<String> singles = new ArrayList<>();
+        List<String> lone = new ArrayList<>();
+        for (String word : words(query)) {
+            if (word.codePointCount(0, word.length()) == 1) {
+                singles.add(word);
+                continue;
+            }
+            flush(singles, terms, lone);
+            terms.add(List.of(word));
+        }
+        flush(singles, terms, lone);
+        if (terms.isEmpty()) {
+            lone.forEach(w -> terms.add(List.of(w)));
+        }
+        return terms.stream().distinct().toList();
+    }
+
+    private static void flush(List<String> singles, List<List<String>> terms, List<String> lone) {
+        if (singles.size() > 1) {
+            terms.add(List.copyOf(singles));
+        } else if (singles.size() == 1) {
+            lone.add(singles.get(0));
+        }
+        singles.clear();
+    }
+
+    /** The texts to mark for the terms: each word, each phrase joined. */
+    static Set<String> marks(List<List<String>> terms) {
+        return terms.stream().map(t -> String.join("", t)).collect(Collectors.toCollection(LinkedHashSet::new));
+    }
+
+    /** A {@code tsquery} literal requiring every term; a phrase's words must follow each other ({@code <->}). */
+    static String tsquery(List<List<String>> terms) {
+        return terms.stream()
+                .map(t -> t.size() == 1
+                        ? "'" + t.get(0) + "'"
+                        : "(" + t.stream().map(w -> "'" + w + "'").collect(Collectors.joining(" <-> ")) + ")")
+                .collect(Collectors.joining(" & "));
     }
 
     /** All words of a query, for ranking and marking. */

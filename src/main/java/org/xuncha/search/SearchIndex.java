@@ -68,13 +68,14 @@ public class SearchIndex {
      */
     @Transactional(readOnly = true)
     public Paged<SearchHit> search(String query, SearchScope scope, Collection<SearchKind> kinds, int page, int size) {
-        Set<String> required = ChineseSegmenter.requiredWords(query);
+        List<List<String>> required = ChineseSegmenter.requiredTerms(query);
         int pageNumber = Paged.pageNumber(page);
         int pageSize = Paged.pageSize(size);
         if (required.isEmpty() || scope.isEmpty()) {
             return new Paged<>(List.of(), pageNumber, pageSize, 0);
         }
         Set<String> all = ChineseSegmenter.allWords(query);
+        Set<String> marks = ChineseSegmenter.marks(required);
         List<String> kindNames = (kinds.isEmpty() ? EnumSet.allOf(SearchKind.class) : EnumSet.copyOf(kinds))
                 .stream().map(Enum::name).toList();
         String where = """
@@ -109,8 +110,8 @@ public class SearchIndex {
                     row.roundId,
                     row.localityId,
                     row.link,
-                    Highlighter.mark(row.title, all),
-                    Highlighter.snippet(row.body, all),
+                    Highlighter.mark(row.title, marks),
+                    Highlighter.snippet(row.body, marks),
                     row.rank,
                     row.updatedAt.toInstant()));
         }
@@ -127,9 +128,9 @@ public class SearchIndex {
     }
 
     private static JdbcClient.StatementSpec bind(
-            JdbcClient.StatementSpec spec, Set<String> required, SearchScope scope, List<String> kinds) {
+            JdbcClient.StatementSpec spec, List<List<String>> required, SearchScope scope, List<String> kinds) {
         Set<String> pairs = scope.roundLocalities();
-        return spec.param("query", ChineseSegmenter.tsquery(required, "&"))
+        return spec.param("query", ChineseSegmenter.tsquery(required))
                 .param("prefixes", scope.regionPrefixes())
                 .param(
                         "visibilities",

@@ -4,9 +4,10 @@
  * every node of the application searches the same index. Each search is bounded in SQL by the caller's
  * {@link org.xuncha.search.SearchScope} (region path prefixes, the round 村居 of a group member, visibility classes),
  * and hits come back with the query's words marked. Depends on planning only to compute a group member's scope for
- * the search page; modules that index depend on this module, never the other way round.
+ * the search page, and on findings to index findings when they are recorded or approved ({@code FindingsIndexing});
+ * other modules put their records through {@link org.xuncha.search.SearchIndex}.
  */
-@ApplicationModule(allowedDependencies = {"organization", "planning", "audit", "web"})
+@ApplicationModule(allowedDependencies = {"organization", "planning", "findings", "audit", "web"})
 @NullMarked
 package org.xuncha.search;
 

@@ -16,14 +16,23 @@ class ChineseSegmenterTests {
 
     @Test
     void aQueryRequiresItsMeaningfulWordsWhichAReorderedTextHolds() {
-        Set<String> required = ChineseSegmenter.requiredWords("村集体资金被挪用");
-        assertThat(required).containsExactlyInAnyOrder("集体", "资金", "挪用");
-        assertThat(ChineseSegmenter.words("村干部挪用集体资金三万元")).containsAll(required);
+        List<List<String>> required = ChineseSegmenter.requiredTerms("村集体资金被挪用");
+        assertThat(required).containsExactly(List.of("集体"), List.of("资金"), List.of("挪用"));
+        assertThat(ChineseSegmenter.tsquery(required)).isEqualTo("'集体' & '资金' & '挪用'");
+        assertThat(ChineseSegmenter.words("村干部挪用集体资金三万元")).contains("集体", "资金", "挪用");
     }
 
     @Test
     void aQueryOfOneCharacterKeepsIt() {
-        assertThat(ChineseSegmenter.requiredWords("村")).containsExactly("村");
+        assertThat(ChineseSegmenter.requiredTerms("村")).containsExactly(List.of("村"));
+    }
+
+    @Test
+    void singleCharactersTheDictionaryLacksMakeAPhrase() {
+        List<List<String>> required = ChineseSegmenter.requiredTerms("低保户认定");
+        assertThat(required).contains(List.of("认定"));
+        assertThat(ChineseSegmenter.marks(required)).contains("认定");
+        assertThat(ChineseSegmenter.tsquery(required)).contains("<->");
     }
 
     @Test

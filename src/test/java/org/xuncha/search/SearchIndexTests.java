@@ -180,6 +180,16 @@ class SearchIndexTests {
     }
 
     @Test
+    void theDemoFindingsAreIndexedWhenRecorded() {
+        Awaitility.await().until(() -> index.count(SearchKind.FINDING) > 3);
+        SearchScope office = SearchScope.regions(List.of("/%"), EnumSet.of(Visibility.OFFICE_AND_GROUP));
+        Paged<SearchHit> hits = index.search("低保户认定", office, List.of(SearchKind.FINDING), 0, 20);
+        assertThat(hits.items()).isNotEmpty();
+        assertThat(hits.items().get(0).link()).startsWith("/findings/");
+        assertThat(hits.items().get(0).snippet()).contains(new SearchHit.Segment("低保户", true));
+    }
+
+    @Test
     void aLiaisonOrLeaderMayNotSearch() throws Exception {
         for (String user : List.of("liaison", "leader", "receiver", "sysadmin")) {
             Cookie session = DemoLogins.of(environment).signIn(mvc, user);

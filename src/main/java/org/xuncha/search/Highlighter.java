@@ -39,11 +39,16 @@ final class Highlighter {
                 plain.append(text.charAt(i));
                 i++;
             } else {
+                String hit = text.substring(i, i + found.length());
                 if (plain.length() > 0) {
                     segments.add(new SearchHit.Segment(plain.toString(), false));
                     plain.setLength(0);
+                } else if (!segments.isEmpty()
+                        && segments.get(segments.size() - 1).hit()) {
+                    // adjacent words make one mark
+                    hit = segments.remove(segments.size() - 1).text() + hit;
                 }
-                segments.add(new SearchHit.Segment(text.substring(i, i + found.length()), true));
+                segments.add(new SearchHit.Segment(hit, true));
                 i += found.length();
             }
         }

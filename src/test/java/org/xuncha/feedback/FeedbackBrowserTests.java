@@ -83,6 +83,11 @@ class FeedbackBrowserTests extends BrowserTest {
             assertThat(text.getText()).contains("中共坞墙镇委员会").contains("共" + problems + "个问题");
         }
 
+        page.navigate(url("/feedback/rounds/" + pilot.roundId + "/report"));
+        assertThat(page.getByTestId("report-state")).hasText("草稿");
+        assertThat(page.getByTestId("report-findings")).containsText("巡察共发现问题");
+        screenshot("feedback-report-draft");
+
         page.locator("#nav").getByText("全文检索").click();
         page.fill("[data-testid=search-query]", "低保户认定不精准");
         page.getByTestId("search-submit").click();

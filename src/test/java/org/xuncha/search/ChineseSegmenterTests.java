@@ -54,6 +54,12 @@ class ChineseSegmenterTests {
     }
 
     @Test
+    void adjacentWordsMakeOneMark() {
+        assertThat(Highlighter.mark("低保户认定不精准", Set.of("低保户", "认定")))
+                .containsExactly(new SearchHit.Segment("低保户认定", true), new SearchHit.Segment("不精准", false));
+    }
+
+    @Test
     void theSnippetStartsShortlyBeforeTheFirstHit() {
         String text = "甲".repeat(200) + "挪用" + "乙".repeat(200);
         List<SearchHit.Segment> snippet = Highlighter.snippet(text, Set.of("挪用"));

@@ -186,7 +186,7 @@ class SearchIndexTests {
         Paged<SearchHit> hits = index.search("低保户认定", office, List.of(SearchKind.FINDING), 0, 20);
         assertThat(hits.items()).isNotEmpty();
         assertThat(hits.items().get(0).link()).startsWith("/findings/");
-        assertThat(hits.items().get(0).snippet()).contains(new SearchHit.Segment("低保户", true));
+        assertThat(hits.items().get(0).snippet()).contains(new SearchHit.Segment("低保户认定", true));
     }
 
     @Test

@@ -58,12 +58,12 @@ record Finding(
     record Paper(String facts, String ruleBroken, String proposedHandling) {}
 
     /** The finding's details and paper may be changed while it is a draft or returned. */
-    boolean editable() {
+    public boolean editable() {
         return state == FindingState.DRAFT || state == FindingState.RETURNED;
     }
 
     @Nullable
-    String sourcePath() {
+    public String sourcePath() {
         return sourceId == null ? null : sourceKind.path(sourceId);
     }
 

@@ -70,7 +70,7 @@ record Lead(
     }
 
     /** Overdue: transferred, nothing reported back and the report date passed. */
-    boolean overdue(LocalDate today) {
+    public boolean overdue(LocalDate today) {
         return (state == State.TRANSFERRED || state == State.RECEIVED)
                 && !reported
                 && reportDue != null

@@ -21,7 +21,8 @@ import org.xuncha.planning.RoundLocality;
 /**
  * Leads (问题线索) from raising to disposition: raised by the director or the leader of the group, transferred by the
  * director with a register number (移交函编号, gap-free per year), received and reported on by the receiving body.
- * Who may read the content is decided here and every view, download and state change is audited.
+ * Who may read the content is decided here and every view, download and state change is audited; a refusal is
+ * audited too and its entry kept (refusals come before any change).
  */
 @Service
 class LeadWork {
@@ -65,7 +66,7 @@ class LeadWork {
     }
 
     /** The director (in scope) or the leader of the group that takes the 村居 raises a lead. */
-    @Transactional
+    @Transactional(noRollbackFor = FindingRuleViolation.class)
     long raise(Caller caller, RoundId round, long localityId, @Nullable Long findingId, NewLead entry) {
         if (!caller.director() && !access.leads(caller, round, localityId)) {
             audit.record(AuditAction.ACCESS_DENIED, "Lead", "new", AuditOutcome.FAILURE, "raise refused");
@@ -133,7 +134,7 @@ class LeadWork {
     }
 
     /** The content, audited as a confidential view; refused (and audited) for anyone else. */
-    @Transactional
+    @Transactional(noRollbackFor = FindingRuleViolation.class)
     LeadContent read(Caller caller, Lead lead, String purpose) {
         if (!mayRead(caller, lead)) {
             audit.record(AuditAction.ACCESS_DENIED, "Lead", lead.id(), AuditOutcome.FAILURE, purpose);
@@ -144,7 +145,7 @@ class LeadWork {
     }
 
     /** The director approves the transfer: register number, transfer date and report-back deadline. */
-    @Transactional
+    @Transactional(noRollbackFor = FindingRuleViolation.class)
     Lead transfer(Caller caller, Lead lead, int version) {
         if (!caller.director()) {
             audit.record(AuditAction.ACCESS_DENIED, "Lead", lead.id(), AuditOutcome.FAILURE, "transfer refused");
@@ -166,7 +167,7 @@ class LeadWork {
     }
 
     /** A user of the receiving body confirms receipt (签收). */
-    @Transactional
+    @Transactional(noRollbackFor = FindingRuleViolation.class)
     Lead receive(Caller caller, Lead lead, int version) {
         requireReceiver(caller, lead);
         Lead current = atVersion(lead, version);
@@ -177,7 +178,7 @@ class LeadWork {
     }
 
     /** The receiving body reports how it disposed of the lead; 了结 concludes it. */
-    @Transactional
+    @Transactional(noRollbackFor = FindingRuleViolation.class)
     Lead reportDisposition(
             Caller caller, Lead lead, Lead.DispositionKind kind, LocalDate on, String note, int version) {
         requireReceiver(caller, lead);
@@ -192,7 +193,7 @@ class LeadWork {
     }
 
     /** Adds a file of evidence to a lead not yet transferred, by someone who may read it. */
-    @Transactional
+    @Transactional(noRollbackFor = FindingRuleViolation.class)
     void addFile(Caller caller, Lead lead, String fileName, byte[] bytes) {
         if (!mayRead(caller, lead) || caller.has("RECEIVER")) {
             audit.record(AuditAction.ACCESS_DENIED, "Lead", lead.id(), AuditOutcome.FAILURE, "file refused");

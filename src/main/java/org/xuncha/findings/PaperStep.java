@@ -13,7 +13,7 @@ record PaperStep(long id, long findingId, Action action, String actor, String ac
         OFFICE_APPROVED,
         OFFICE_RETURNED;
 
-        boolean returned() {
+        public boolean returned() {
             return this == LEADER_RETURNED || this == OFFICE_RETURNED;
         }
     }

@@ -4,10 +4,10 @@
  * every node of the application searches the same index. Each search is bounded in SQL by the caller's
  * {@link org.xuncha.search.SearchScope} (region path prefixes, the round 村居 of a group member, visibility classes),
  * and hits come back with the query's words marked. Depends on planning only to compute a group member's scope for
- * the search page, and on findings to index findings when they are recorded or approved ({@code FindingsIndexing});
- * other modules put their records through {@link org.xuncha.search.SearchIndex}.
+ * the search page. Modules put their own records through {@link org.xuncha.search.SearchIndex} (findings, intake,
+ * fieldwork depend on search, never the other way round, so no cycle can form).
  */
-@ApplicationModule(allowedDependencies = {"organization", "planning", "findings", "audit", "web"})
+@ApplicationModule(allowedDependencies = {"organization", "planning", "audit", "web"})
 @NullMarked
 package org.xuncha.search;
 

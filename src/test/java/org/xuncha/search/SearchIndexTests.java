@@ -109,7 +109,7 @@ class SearchIndexTests {
         Paged<SearchHit> hits = index.search("村集体资金被挪用", office, List.of(), 0, 20);
         assertThat(hits.items()).extracting(SearchHit::recordId).contains(1_000_001L, 1_000_002L);
         assertThat(hits.items()).extracting(SearchHit::recordId).doesNotContain(1_000_003L);
-        assertThat(hits.items().get(0).title()).contains(new SearchHit.Segment("挪用", true));
+        assertThat(hits.items().get(0).title()).contains(new SearchHit.Segment("挪用集体资金", true));
         assertThat(index.search("低保", office, List.of(SearchKind.PETITION), 0, 20)
                         .total())
                 .isZero();
@@ -167,7 +167,7 @@ class SearchIndexTests {
         Cookie member = DemoLogins.of(environment).signIn(mvc, "groupmember");
         mvc.perform(get("/search").param("q", "村集体资金被挪用").cookie(member))
                 .andExpect(status().isOk())
-                .andExpect(content().string(containsString("<mark>挪用</mark>")))
+                .andExpect(content().string(containsString("<mark>挪用集体资金</mark>")))
                 .andExpect(content().string(containsString("&lt;script&gt;alert(1)&lt;/script&gt;")))
                 .andExpect(content().string(not(containsString("<script>alert(1)"))))
                 .andExpect(content().string(containsString("/findings/1000001")))

@@ -25,7 +25,7 @@ final class Access {
             "hasAnyRole('OFFICE_STAFF','OFFICE_DIRECTOR','GROUP_LEADER','GROUP_DEPUTY','GROUP_MEMBER')";
 
     /** The lead register and lead pages (content only for those the service allows). */
-    static final String LEADS = "hasAnyRole('OFFICE_STAFF','OFFICE_DIRECTOR','GROUP_LEADER','RECEIVER')";
+    static final String LEADS = "hasAnyRole('OFFICE_STAFF','OFFICE_DIRECTOR','GROUP_LEADER','LEAD_RECEIVER')";
 
     /** Raising a lead: the director or the group leader. */
     static final String RAISE = "hasAnyRole('OFFICE_DIRECTOR','GROUP_LEADER')";
@@ -34,7 +34,7 @@ final class Access {
     static final String DIRECTOR = "hasRole('OFFICE_DIRECTOR')";
 
     /** Receipt and disposition of a lead. */
-    static final String RECEIVER = "hasRole('RECEIVER')";
+    static final String RECEIVER = "hasRole('LEAD_RECEIVER')";
 
     private Access() {}
 }

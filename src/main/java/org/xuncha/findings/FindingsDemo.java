@@ -216,7 +216,7 @@ class FindingsDemo {
             Caller leader = caller(group, GroupRole.LEADER, "groupleader");
             Caller director = new Caller("director", "巡察办主任", Set.of("OFFICE_DIRECTOR"), null, null);
             Caller receiver =
-                    new Caller("receiver", "区纪委监委", Set.of("RECEIVER"), null, ReceivingBody.DISCIPLINE_COMMISSION);
+                    new Caller("receiver", "区纪委监委", Set.of("LEAD_RECEIVER"), null, ReceivingBody.DISCIPLINE_COMMISSION);
             long id = leads.raise(
                     leader,
                     event.roundId(),

@@ -232,16 +232,16 @@ class LeadController {
         model.addAttribute("lead", lead);
         model.addAttribute("mayRead", mayRead);
         if (mayRead) {
-            model.addAttribute("content", work.read(caller, lead, "lead page"));
+            model.addAttribute("leadContent", work.read(caller, lead, "lead page"));
         } else {
             audit.record(AuditAction.VIEW_CONFIDENTIAL, "Lead", lead.id(), "status only");
         }
         model.addAttribute("overdue", lead.overdue(LocalDate.now(clock)));
         model.addAttribute("mayTransfer", caller.director() && lead.state() == Lead.State.RAISED);
-        boolean receiver = caller.has("RECEIVER") && lead.sentTo(caller.receivingBody());
+        boolean receiver = caller.has("LEAD_RECEIVER") && lead.sentTo(caller.receivingBody());
         model.addAttribute("mayReceive", receiver && lead.state() == Lead.State.TRANSFERRED);
         model.addAttribute("mayReport", receiver && lead.state() == Lead.State.RECEIVED);
-        model.addAttribute("mayAddFile", mayRead && !caller.has("RECEIVER") && lead.state() == Lead.State.RAISED);
+        model.addAttribute("mayAddFile", mayRead && !caller.has("LEAD_RECEIVER") && lead.state() == Lead.State.RAISED);
         model.addAttribute("dispositionKinds", Lead.DispositionKind.values());
         model.addAttribute("today", LocalDate.now(clock));
         return "findings/lead";
@@ -425,7 +425,7 @@ class LeadController {
         if (caller.office()) {
             return new LeadRecords.Filter(access.prefixes(scope), null, null);
         }
-        if (caller.has("RECEIVER")) {
+        if (caller.has("LEAD_RECEIVER")) {
             return caller.receivingBody() == null
                     ? new LeadRecords.Filter(null, null, List.of())
                     : new LeadRecords.Filter(null, caller.receivingBody(), null);
@@ -440,7 +440,7 @@ class LeadController {
                         && access.prefixes(scope).stream()
                                 .anyMatch(p -> lead.localityPath().startsWith(p.substring(0, p.length() - 1))))
                 || access.leads(caller, lead.roundId(), lead.localityId())
-                || (caller.has("RECEIVER") && lead.sentTo(caller.receivingBody()));
+                || (caller.has("LEAD_RECEIVER") && lead.sentTo(caller.receivingBody()));
         if (!visible) {
             audit.record(AuditAction.ACCESS_DENIED, "Lead", id, AuditOutcome.FAILURE, "not visible");
             throw new ResponseStatusException(HttpStatus.NOT_FOUND);

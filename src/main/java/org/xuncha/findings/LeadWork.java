@@ -130,7 +130,7 @@ class LeadWork {
     boolean mayRead(Caller caller, Lead lead) {
         return caller.director()
                 || access.leads(caller, lead.roundId(), lead.localityId())
-                || (caller.has("RECEIVER") && lead.sentTo(caller.receivingBody()));
+                || (caller.has("LEAD_RECEIVER") && lead.sentTo(caller.receivingBody()));
     }
 
     /** The content, audited as a confidential view; refused (and audited) for anyone else. */
@@ -195,7 +195,7 @@ class LeadWork {
     /** Adds a file of evidence to a lead not yet transferred, by someone who may read it. */
     @Transactional(noRollbackFor = FindingRuleViolation.class)
     void addFile(Caller caller, Lead lead, String fileName, byte[] bytes) {
-        if (!mayRead(caller, lead) || caller.has("RECEIVER")) {
+        if (!mayRead(caller, lead) || caller.has("LEAD_RECEIVER")) {
             audit.record(AuditAction.ACCESS_DENIED, "Lead", lead.id(), AuditOutcome.FAILURE, "file refused");
             throw new FindingRuleViolation("lead.rule.confidential");
         }
@@ -214,7 +214,7 @@ class LeadWork {
     }
 
     private void requireReceiver(Caller caller, Lead lead) {
-        if (!caller.has("RECEIVER") || !lead.sentTo(caller.receivingBody())) {
+        if (!caller.has("LEAD_RECEIVER") || !lead.sentTo(caller.receivingBody())) {
             audit.record(AuditAction.ACCESS_DENIED, "Lead", lead.id(), AuditOutcome.FAILURE, "receiver only");
             throw new FindingRuleViolation("lead.rule.receiverOnly");
         }

@@ -12,7 +12,7 @@ import java.util.Set;
 final class RepeatDetector {
 
     /** Descriptions at least this similar count as the same problem recurring. */
-    static final double RECURRENCE_SIMILARITY = 0.3;
+    static final double RECURRENCE_SIMILARITY = 0.25;
 
     /** 村居 of one township with the same category that make a common problem. */
     static final int COMMON_LOCALITIES = 3;

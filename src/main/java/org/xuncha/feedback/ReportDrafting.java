@@ -14,6 +14,7 @@ import org.xuncha.findings.FindingSummary;
 import org.xuncha.findings.Severity;
 import org.xuncha.organization.Intensity;
 import org.xuncha.organization.RegionKind;
+import org.xuncha.planning.ActivityFigures;
 import org.xuncha.planning.RoundGroup;
 import org.xuncha.planning.RoundLocality;
 import org.xuncha.planning.RoundSummary;

@@ -21,6 +21,8 @@ import org.xuncha.audit.AuditAction;
 import org.xuncha.confidential.Sm3;
 import org.xuncha.findings.FindingSummary;
 import org.xuncha.findings.Findings;
+import org.xuncha.planning.ActivityFigures;
+import org.xuncha.planning.RoundActivity;
 import org.xuncha.planning.RoundGroup;
 import org.xuncha.planning.RoundId;
 import org.xuncha.planning.RoundLocality;
@@ -69,7 +71,7 @@ class RoundDossier {
     private final Seals seals;
     private final FeedbackAudit audit;
     private final JdbcClient jdbc;
-    private final ObjectProvider<FieldworkActivity> activity;
+    private final ObjectProvider<RoundActivity> activity;
     private final ObjectProvider<LeadTransfers> leads;
 
     RoundDossier(
@@ -80,7 +82,7 @@ class RoundDossier {
             Seals seals,
             FeedbackAudit audit,
             JdbcClient jdbc,
-            ObjectProvider<FieldworkActivity> activity,
+            ObjectProvider<RoundActivity> activity,
             ObjectProvider<LeadTransfers> leads) {
         this.reports = reports;
         this.lists = lists;

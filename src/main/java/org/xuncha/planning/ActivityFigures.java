@@ -1,4 +1,4 @@
-package org.xuncha.feedback;
+package org.xuncha.planning;
 
 import org.jspecify.annotations.Nullable;
 

@@ -72,7 +72,6 @@ class RoundDossier {
     private final FeedbackAudit audit;
     private final JdbcClient jdbc;
     private final ObjectProvider<RoundActivity> activity;
-    private final ObjectProvider<LeadTransfers> leads;
 
     RoundDossier(
             RoundReports reports,
@@ -82,8 +81,7 @@ class RoundDossier {
             Seals seals,
             FeedbackAudit audit,
             JdbcClient jdbc,
-            ObjectProvider<RoundActivity> activity,
-            ObjectProvider<LeadTransfers> leads) {
+            ObjectProvider<RoundActivity> activity) {
         this.reports = reports;
         this.lists = lists;
         this.findings = findings;
@@ -92,7 +90,6 @@ class RoundDossier {
         this.audit = audit;
         this.jdbc = jdbc;
         this.activity = activity;
-        this.leads = leads;
     }
 
     /** The report, drafted from the records the first time it is opened. */
@@ -112,10 +109,7 @@ class RoundDossier {
         ActivityFigures figures = activity.orderedStream()
                 .map(a -> a.of(round.id()))
                 .reduce(ActivityFigures.none(), ActivityFigures::with);
-        Integer transferred = leads.orderedStream()
-                .map(l -> l.transferredOf(round.id()))
-                .reduce(Integer::sum)
-                .orElse(null);
+        int transferred = (int) findings.leadTally(round.id()).transferred();
         return ReportDrafting.draft(
                 round, groups, localities, findings.approvedOfRound(round.id()), figures, transferred);
     }

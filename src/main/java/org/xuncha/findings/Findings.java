@@ -53,6 +53,49 @@ public class Findings {
                 .optional();
     }
 
+    /** The round's leads as counts only (raised, transferred, per receiving body); no content. */
+    @Transactional(readOnly = true)
+    public LeadTally leadTally(RoundId round) {
+        java.util.Map<org.xuncha.identity.ReceivingBody, Long> to =
+                new java.util.EnumMap<>(org.xuncha.identity.ReceivingBody.class);
+        jdbc.sql("""
+                        select receiver, count(*) from findings.lead
+                        where round_id = :round and state <> 'RAISED' group by receiver
+                        """)
+                .param("round", round.value())
+                .query((rs, n) -> to.put(org.xuncha.identity.ReceivingBody.valueOf(rs.getString(1)), rs.getLong(2)))
+                .list();
+        long raised = jdbc.sql("select count(*) from findings.lead where round_id = :round")
+                .param("round", round.value())
+                .query(Long.class)
+                .single();
+        return new LeadTally(
+                raised, to.values().stream().mapToLong(Long::longValue).sum(), to);
+    }
+
+    /**
+     * The round's common problems (共性问题): per township and category, the findings linked as common, with the
+     * number of 村居 they are in.
+     */
+    @Transactional(readOnly = true)
+    public List<CommonProblem> commonProblems(RoundId round) {
+        return jdbc.sql("""
+                        select f.township_id, f.township_name, f.category, count(distinct f.locality_id) as localities,
+                               array_agg(f.id order by f.id) as ids
+                        from findings.finding f
+                        where f.round_id = :round and exists (
+                            select 1 from findings.finding_link l
+                            where l.kind = 'COMMON' and (l.finding_id = f.id or l.related_id = f.id))
+                        group by f.township_id, f.township_name, f.category
+                        order by f.township_name, f.category
+                        """)
+                .param("round", round.value())
+                .query((rs, n) -> new CommonProblem(
+                        rs.getLong(1), rs.getString(2), rs.getString(3), rs.getInt(4), java.util.Arrays.asList((Long[])
+                                rs.getArray(5).getArray())))
+                .list();
+    }
+
     private static FindingSummary summary(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
         long petition = rs.getLong("petition_id");
         Long petitionId = rs.wasNull() ? null : petition;

@@ -320,9 +320,14 @@ class FeedbackWorkflowTests {
                 .param("round", pilot.roundId)
                 .query(Long.class)
                 .single();
+        long transferred = jdbc.sql("select count(*) from findings.lead where round_id = :round and state <> 'RAISED'")
+                .param("round", pilot.roundId)
+                .query(Long.class)
+                .single();
         mvc.perform(get("/feedback/rounds/" + pilot.roundId + "/report").cookie(office))
                 .andExpect(status().isOk())
-                .andExpect(content().string(containsString("巡察共发现问题" + approved + "个")));
+                .andExpect(content().string(containsString("巡察共发现问题" + approved + "个")))
+                .andExpect(content().string(containsString("移交问题线索" + transferred + "件")));
         mvc.perform(post("/feedback/rounds/" + pilot.roundId + "/report/finalize")
                         .with(csrf())
                         .cookie(office)

@@ -9,6 +9,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.xuncha.identity.ReceivingBody;
 import org.xuncha.planning.RoundId;
 
 /**
@@ -55,5 +56,13 @@ class FindingsDemoTests {
                         .query(Long.class)
                         .single())
                 .isPositive();
+        LeadTally tally = findings.leadTally(pilot);
+        assertThat(tally.transferred()).isGreaterThanOrEqualTo(1);
+        assertThat(tally.transferredTo()).containsKey(ReceivingBody.DISCIPLINE_COMMISSION);
+        List<CommonProblem> common = findings.commonProblems(pilot);
+        assertThat(common).isNotEmpty().allSatisfy(c -> {
+            assertThat(c.localityCount()).isGreaterThanOrEqualTo(2);
+            assertThat(c.findingIds()).hasSizeGreaterThanOrEqualTo(2);
+        });
     }
 }

@@ -15,7 +15,8 @@
             "documents",
             "files",
             "web",
-            "intake"
+            "intake",
+            "search"
         })
 @NullMarked
 package org.xuncha.findings;

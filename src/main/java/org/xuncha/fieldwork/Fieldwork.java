@@ -38,6 +38,10 @@ import org.xuncha.planning.RoundLocality;
 import org.xuncha.planning.RoundState;
 import org.xuncha.planning.RoundSummary;
 import org.xuncha.planning.Rounds;
+import org.xuncha.search.SearchEntry;
+import org.xuncha.search.SearchIndex;
+import org.xuncha.search.SearchKind;
+import org.xuncha.search.Visibility;
 
 /**
  * Records fieldwork (进驻工作) for a 村居 of a round, checking its rules: the 村居 is one the caller may see, the round
@@ -102,6 +106,7 @@ class Fieldwork {
     private final FieldCipher cipher;
     private final AuditLog audit;
     private final Clock clock;
+    private final SearchIndex search;
 
     Fieldwork(
             Rounds rounds,
@@ -109,7 +114,9 @@ class Fieldwork {
             HouseholdRoster roster,
             FieldCipher cipher,
             AuditLog audit,
-            Clock clock) {
+            Clock clock,
+            SearchIndex search) {
+        this.search = search;
         this.rounds = rounds;
         this.records = records;
         this.roster = roster;
@@ -291,6 +298,18 @@ class Fieldwork {
                         by,
                         now()));
         audit(by, AuditAction.CREATE, "Talk", id, where.locality().name() + " " + data.kind());
+        search.putConfidential(
+                new SearchEntry(
+                        SearchKind.TALK_NOTE,
+                        id,
+                        where.round().id().value(),
+                        where.locality().localityId(),
+                        where.locality().path(),
+                        Visibility.OFFICE_AND_GROUP,
+                        where.locality().name() + " " + data.topic().strip(),
+                        data.participants().strip(),
+                        "/fieldwork/rounds/" + where.round().id().value() + "/talks/" + id),
+                notes == null ? "" : notes);
         return id;
     }
 

@@ -14,6 +14,7 @@
             "confidential",
             "documents",
             "files",
+            "search",
             "web"
         })
 @NullMarked

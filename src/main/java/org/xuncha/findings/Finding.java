@@ -64,7 +64,7 @@ record Finding(
 
     @Nullable
     public String sourcePath() {
-        return sourceId == null ? null : sourceKind.path(sourceId);
+        return sourceId == null ? null : sourceKind.path(roundId.value(), localityId, sourceId);
     }
 
     Finding revise(Particulars p) {

@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -16,6 +17,7 @@ import org.xuncha.files.StoredFile;
 import org.xuncha.planning.RoundGroup;
 import org.xuncha.planning.RoundId;
 import org.xuncha.planning.RoundLocality;
+import org.xuncha.planning.SealedRounds;
 
 /**
  * Recording findings and moving their working papers: a group member records and drafts, the group leader approves
@@ -34,6 +36,7 @@ class FindingWork {
     private final FindingsAudit audit;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final ObjectProvider<SealedRounds> seals;
 
     FindingWork(
             FindingRecords records,
@@ -42,7 +45,9 @@ class FindingWork {
             FileStore files,
             FindingsAudit audit,
             ApplicationEventPublisher events,
-            Clock clock) {
+            Clock clock,
+            ObjectProvider<SealedRounds> seals) {
+        this.seals = seals;
         this.records = records;
         this.categories = categories;
         this.access = access;
@@ -80,6 +85,7 @@ class FindingWork {
             long localityId,
             NewFinding entry,
             @org.jspecify.annotations.Nullable Long petitionId) {
+        requireUnsealed(round);
         RoundLocality locality = access.locality(round, localityId)
                 .orElseThrow(() -> new FindingRuleViolation("finding.rule.localityNotInRound"));
         RoundGroup group = access.groupOf(round, localityId)
@@ -126,6 +132,7 @@ class FindingWork {
 
     @Transactional
     Finding revise(Caller caller, Finding finding, NewFinding entry, int version) {
+        requireUnsealed(finding.roundId());
         requireGroup(caller, finding);
         Category category = activeCategory(entry.categoryId());
         Finding changed = records.update(withVersion(
@@ -149,6 +156,7 @@ class FindingWork {
     @Transactional
     Evidence.FileVersion addEvidence(
             Caller caller, Finding finding, Evidence.Purpose purpose, String title, String fileName, byte[] bytes) {
+        requireUnsealed(finding.roundId());
         requireGroup(caller, finding);
         long evidenceId = records.addEvidence(finding.id(), purpose, title.isBlank() ? fileName : title.strip());
         return storeVersion(caller, finding, evidenceId, 0, fileName, bytes);
@@ -158,6 +166,7 @@ class FindingWork {
     @Transactional
     Evidence.FileVersion replaceEvidence(
             Caller caller, Finding finding, long evidenceId, int version, String fileName, byte[] bytes) {
+        requireUnsealed(finding.roundId());
         requireGroup(caller, finding);
         if (records.evidence(finding.id()).stream().noneMatch(e -> e.id() == evidenceId)) {
             throw new FindingRuleViolation("evidence.rule.unknown");
@@ -187,6 +196,7 @@ class FindingWork {
     /** The member writes the working paper (问题底稿) without submitting it. */
     @Transactional
     Finding draftPaper(Caller caller, Finding finding, Finding.Paper paper, int version) {
+        requireUnsealed(finding.roundId());
         requireGroup(caller, finding);
         Finding changed = records.update(withVersion(finding.draft(clean(paper), caller.username()), version));
         audit.record(AuditAction.UPDATE, "WorkingPaper", finding.id(), "drafted");
@@ -196,6 +206,7 @@ class FindingWork {
     /** The member submits the paper (with its latest text) to the group leader. */
     @Transactional
     Finding submit(Caller caller, Finding finding, Finding.Paper paper, int version) {
+        requireUnsealed(finding.roundId());
         requireGroup(caller, finding);
         Finding drafted = finding.draft(clean(paper), caller.username());
         Finding changed = records.update(withVersion(drafted.submit(caller.username()), version));
@@ -206,6 +217,7 @@ class FindingWork {
     /** The leader of the finding's group approves the paper or returns it to the drafter with comments. */
     @Transactional
     Finding leaderDecides(Caller caller, Finding finding, boolean approve, String comment, int version) {
+        requireUnsealed(finding.roundId());
         if (!access.leads(caller, finding.roundId(), finding.localityId())) {
             throw new FindingRuleViolation("paper.rule.notLeader");
         }
@@ -217,6 +229,7 @@ class FindingWork {
     /** The office (staff or director) reviews a paper the leader approved: approved (审定) or returned. */
     @Transactional
     Finding officeDecides(Caller caller, Finding finding, boolean approve, String comment, int version) {
+        requireUnsealed(finding.roundId());
         if (!caller.office()) {
             throw new FindingRuleViolation("paper.rule.notOffice");
         }
@@ -232,11 +245,20 @@ class FindingWork {
     /** 立行立改: a group member records what the 村居 did and when; evidence is added as FIX evidence. */
     @Transactional
     Finding fixedOnTheSpot(Caller caller, Finding finding, String action, LocalDate on, int version) {
+        requireUnsealed(finding.roundId());
         requireGroup(caller, finding);
         Finding changed =
                 records.update(withVersion(finding.fixedOnTheSpot(action.strip(), on, LocalDate.now(clock)), version));
         audit.record(AuditAction.UPDATE, "Finding", finding.id(), "立行立改 " + on);
         return changed(changed, caller);
+    }
+
+    /** Once the round's dossier is sealed (the round report finalized), none of its findings changes. */
+    private void requireUnsealed(RoundId round) {
+        SealedRounds sealed = seals.getIfAvailable();
+        if (sealed != null && sealed.isSealed(round)) {
+            throw new FindingRuleViolation("finding.rule.sealed");
+        }
     }
 
     private Finding changed(Finding finding, Caller caller) {

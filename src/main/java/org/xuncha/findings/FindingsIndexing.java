@@ -8,7 +8,7 @@ import org.xuncha.search.SearchKind;
 import org.xuncha.search.Visibility;
 
 /**
- * Puts findings and their working papers (问题底稿) into the full-text index when a finding is recorded or approved:
+ * Puts findings and their working papers (问题底稿) into the full-text index when a finding is recorded, changed or approved:
  * the finding with its category, 村居 and description, the paper with its facts, the rule broken and the proposed
  * handling, both for the office and the group that takes the 村居. The source note and the people concerned are left
  * out (they may name a reporter).
@@ -31,6 +31,12 @@ class FindingsIndexing {
 
     @ApplicationModuleListener
     void on(FindingApproved event) {
+        reindex(event.findingId());
+    }
+
+    /** Any edit, paper step or 立行立改: the index follows the finding's latest text. */
+    @ApplicationModuleListener
+    void on(FindingChanged event) {
         reindex(event.findingId());
     }
 

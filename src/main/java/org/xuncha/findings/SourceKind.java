@@ -15,15 +15,17 @@ public enum SourceKind {
     /** 其他. */
     OTHER;
 
-    /** The page of the source record once fieldwork and intake are wired in, or null for OTHER. */
+    /**
+     * The page of the source record, or null for OTHER: a talk and a petition have their own pages; visits, document
+     * reviews and site checks are shown on their 村居's fieldwork page.
+     */
     @org.jspecify.annotations.Nullable
-    String path(long id) {
+    String path(long roundId, long localityId, long id) {
+        String locality = "/fieldwork/rounds/" + roundId + "/localities/" + localityId;
         return switch (this) {
-            case TALK -> "/fieldwork/talks/" + id;
-            case VISIT -> "/fieldwork/visits/" + id;
-            case PETITION -> "/intake/petitions/" + id;
-            case DOCUMENT_REVIEW -> "/fieldwork/reviews/" + id;
-            case SITE_CHECK -> "/fieldwork/site-checks/" + id;
+            case TALK -> "/fieldwork/rounds/" + roundId + "/talks/" + id;
+            case PETITION -> "/petitions/" + id;
+            case VISIT, DOCUMENT_REVIEW, SITE_CHECK -> locality;
             case OTHER -> null;
         };
     }

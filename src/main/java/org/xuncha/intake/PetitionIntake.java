@@ -32,6 +32,10 @@ import org.xuncha.planning.RoundLocality;
 import org.xuncha.planning.RoundState;
 import org.xuncha.planning.RoundSummary;
 import org.xuncha.planning.Rounds;
+import org.xuncha.search.SearchEntry;
+import org.xuncha.search.SearchIndex;
+import org.xuncha.search.SearchKind;
+import org.xuncha.search.Visibility;
 
 /**
  * Takes petitions in (the public page and the group's registration), triages them and reveals a reporter's identity
@@ -73,6 +77,19 @@ class PetitionIntake {
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
+    /** Chinese category names for the search index's titles (the index is read by Chinese-speaking staff). */
+    private static final java.util.Map<PetitionCategory, String> CATEGORY_TITLES = java.util.Map.of(
+            PetitionCategory.PARTY_ORGANIZATION, "党组织作用发挥",
+            PetitionCategory.CADRE_CONDUCT, "干部作风纪律",
+            PetitionCategory.PETTY_CORRUPTION, "群众身边腐败",
+            PetitionCategory.COLLECTIVE_ASSETS, "三资管理",
+            PetitionCategory.BENEFIT_POLICIES, "惠民政策落实",
+            PetitionCategory.ORGANIZED_CRIME, "扫黑除恶",
+            PetitionCategory.RURAL_LAND, "农村土地",
+            PetitionCategory.OTHER, "其他");
+
+    private final SearchIndex search;
+
     PetitionIntake(
             PetitionRecords petitions,
             FieldCipher cipher,
@@ -82,7 +99,9 @@ class PetitionIntake {
             InspectorPool pool,
             AuditLog auditLog,
             ApplicationEventPublisher events,
-            Clock clock) {
+            Clock clock,
+            SearchIndex search) {
+        this.search = search;
         this.petitions = petitions;
         this.cipher = cipher;
         this.files = files;
@@ -337,6 +356,16 @@ class PetitionIntake {
                 cipher.encrypt(code.value()),
                 submissionKey));
         id.ifPresent(petitionId -> photos.forEach(photo -> petitions.insertPhoto(petitionId, photo)));
+        id.ifPresent(petitionId -> search.put(new SearchEntry(
+                SearchKind.PETITION,
+                petitionId,
+                round.value(),
+                target.localityId(),
+                target.path(),
+                Visibility.OFFICE_AND_GROUP,
+                target.name() + " " + CATEGORY_TITLES.get(report.category()),
+                report.content().strip(),
+                "/petitions/" + petitionId)));
         return id.map(petitionId -> new Receipt(petitionId, code.grouped(), false));
     }
 

@@ -15,6 +15,7 @@
             "confidential",
             "documents",
             "files",
+            "search",
             "web"
         })
 @NullMarked

@@ -31,6 +31,20 @@ public class SearchIndex {
     /** Adds the entry, or replaces the one of the same kind and record id. */
     @Transactional
     public void put(SearchEntry entry) {
+        put(entry, "");
+    }
+
+    /**
+     * Adds the entry with words of a confidential text (e.g. talk notes, kept encrypted by their module) that make it
+     * findable, while only the entry's own text is kept and shown as the snippet: the confidential text is never
+     * stored here in clear, only its segmented words.
+     */
+    @Transactional
+    public void putConfidential(SearchEntry entry, String confidentialText) {
+        put(entry, confidentialText);
+    }
+
+    private void put(SearchEntry entry, String confidentialText) {
         jdbc.sql("""
                         insert into search.entry (kind, record_id, round_id, locality_id, path, visibility, title, body,
                             link, words, updated_at)
@@ -50,7 +64,11 @@ public class SearchIndex {
                 .param("title", entry.title())
                 .param("body", entry.text())
                 .param("link", entry.link())
-                .param("words", ChineseSegmenter.tsvector(entry.title(), entry.text()))
+                .param(
+                        "words",
+                        ChineseSegmenter.tsvector(
+                                entry.title(),
+                                confidentialText.isBlank() ? entry.text() : entry.text() + "\n" + confidentialText))
                 .update();
     }
 

@@ -128,6 +128,25 @@ class MessageBundleTests {
                 .isEmpty();
     }
 
+    /**
+     * All bundles share one message source, where the first basename holding a key wins: a key that two modules
+     * define with different texts would silently show one module's text on the other's page.
+     */
+    @Test
+    void noKeyMeansTwoThings() throws IOException {
+        Map<String, Map<String, String>> texts = new TreeMap<>();
+        defaultBundles()
+                .forEach((bundle, properties) -> properties
+                        .stringPropertyNames()
+                        .forEach(key -> texts.computeIfAbsent(key, k -> new TreeMap<>())
+                                .put(bundle, properties.getProperty(key))));
+        List<String> clashes = texts.entrySet().stream()
+                .filter(e -> e.getValue().values().stream().distinct().count() > 1)
+                .map(e -> e.getKey() + " " + e.getValue())
+                .toList();
+        assertThat(clashes).as("keys defined differently by two bundles").isEmpty();
+    }
+
     /** The zh-CN files, which carry no locale suffix, by basename. */
     private static Map<String, Properties> defaultBundles() throws IOException {
         Map<String, Properties> bundles = new TreeMap<>();

@@ -23,6 +23,12 @@ class ForcedPasswordChange extends OncePerRequestFilter {
                 && authentication.getPrincipal() instanceof SignedInUser user
                 && user.mustChangePassword()
                 && !exempt(path)) {
+            if (request.getHeader("HX-Request") != null) {
+                // a fragment the page loads by itself (e.g. the notification bell): nothing to show yet, and a
+                // redirect would put a second password form inside the page
+                response.setStatus(HttpServletResponse.SC_NO_CONTENT);
+                return;
+            }
             response.sendRedirect(request.getContextPath() + PASSWORD_PAGE);
             return;
         }

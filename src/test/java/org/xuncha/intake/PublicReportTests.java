@@ -98,10 +98,11 @@ class PublicReportTests {
                 .andExpect(content().string(containsString("没有找到这一轮巡察或这个村居")));
         mvc.perform(get("/report").param("round", "999999").param("locality", "" + village))
                 .andExpect(status().isNotFound());
-        // the chooser lists only rounds in the field: the demo's pilot has finished its fieldwork
+        // the chooser lists only rounds in the field: the demo's pilot has finished its fieldwork (other tests sharing
+        // this context may have put a round of their own in the field)
         mvc.perform(get("/report"))
                 .andExpect(status().isOk())
-                .andExpect(content().string(containsString("目前没有正在进驻的巡察")));
+                .andExpect(content().string(not(containsString("试点"))));
         mvc.perform(get("/report").param("round", "" + pilot)).andExpect(status().isNotFound());
     }
 

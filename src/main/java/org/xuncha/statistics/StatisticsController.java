@@ -63,13 +63,16 @@ class StatisticsController {
     private final MessageSource messages;
     private final AnnualSummary summary;
     private final ContractCheck check;
+    private final org.xuncha.audit.AuditLog audit;
 
     StatisticsController(
             Scorecard scorecard,
             Selections selections,
             MessageSource messages,
             AnnualSummary summary,
-            ContractCheck check) {
+            ContractCheck check,
+            org.xuncha.audit.AuditLog audit) {
+        this.audit = audit;
         this.summary = summary;
         this.check = check;
         this.scorecard = scorecard;
@@ -162,6 +165,12 @@ class StatisticsController {
         response.setHeader(
                 "Content-Disposition",
                 "attachment; filename=\"statistics.xlsx\"; filename*=UTF-8''" + encode(name + ".xlsx"));
+        audit.record(
+                org.xuncha.audit.AuditAction.EXPORT,
+                "StatisticsList",
+                null,
+                org.xuncha.audit.AuditOutcome.SUCCESS,
+                figure + (choice.key() == null ? "" : ":" + choice.key()) + " " + filters(choice));
         scorecard.export(figure, selection, headers(figure), name, this::displayValue, response.getOutputStream());
     }
 
@@ -188,6 +197,12 @@ class StatisticsController {
         String opening = wholeYear ? "全年" : periodName;
         byte[] docx = summary.write(scorecard.figures(selection), selection, scopeName, periodName, opening);
         String name = scopeName + periodName + "巡察村居工作总结.docx";
+        audit.record(
+                org.xuncha.audit.AuditAction.EXPORT,
+                "AnnualSummary",
+                null,
+                org.xuncha.audit.AuditOutcome.SUCCESS,
+                filters(choice));
         return org.springframework.http.ResponseEntity.ok()
                 .header(
                         "Content-Disposition",

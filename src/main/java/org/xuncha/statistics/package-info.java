@@ -8,6 +8,7 @@
             "organization",
             "documents",
             "web",
+            "audit",
             "planning",
             "findings",
             "fieldwork",

@@ -29,6 +29,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * moves exactly the figures it should.
  */
 @SpringBootTest
+@org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc
 class ScorecardPropertyTests {
 
     private static final String[] FINDING_STATES = {"DRAFT", "SUBMITTED", "LEADER_APPROVED", "APPROVED", "RETURNED"};

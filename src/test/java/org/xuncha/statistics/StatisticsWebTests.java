@@ -58,6 +58,26 @@ class StatisticsWebTests {
                                 .query(Long.class)
                                 .single()
                         == 1);
+        // the demo records the pilot's findings, leads, tasks and revisits asynchronously: wait until it is quiet
+        String[] last = {""};
+        Awaitility.await()
+                .atMost(Duration.ofSeconds(120))
+                .pollInterval(Duration.ofSeconds(2))
+                .until(() -> {
+                    String now = jdbc.sql(
+                                    "select (select count(*) filter (where state = 'APPROVED') from findings.finding)"
+                                            + " || '/' || (select count(*) from findings.finding)"
+                                            + " || '/' || (select count(*) from findings.lead)"
+                                            + " || '/' || (select count(*) from rectification.task)"
+                                            + " || '/' || (select count(*) from revisits.answer)"
+                                            + " || '/' || (select count(*) from fieldwork.household_visit)"
+                                            + " || '/' || (select count(*) from intake.petition)")
+                            .query(String.class)
+                            .single();
+                    boolean quiet = now.equals(last[0]) && !now.startsWith("0/");
+                    last[0] = now;
+                    return quiet;
+                });
         return jdbc.sql("select id from planning.round where kind = 'PILOT'")
                 .query(Long.class)
                 .single();
@@ -135,6 +155,104 @@ class StatisticsWebTests {
                 .andExpect(status().isNotFound());
         mvc.perform(get("/statistics?region=" + fengqiao).cookie(signIn("office")))
                 .andExpect(status().isOk());
+    }
+
+    @Autowired
+    javax.sql.DataSource dataSource;
+
+    @Test
+    void anotherDistrictsRecordsAreNeverCountedAndTheLiaisonCountsOnlyItsTownship() throws Exception {
+        JdbcClient root = org.xuncha.Superuser.jdbc(dataSource);
+        String city = jdbc.sql(
+                        "select p.path from organization.region d join organization.region p on p.id = d.parent_id"
+                                + " where d.name = '睢阳区'")
+                .query(String.class)
+                .single();
+        Cookie office = signIn("office");
+        Cookie liaison = signIn("liaison");
+        long officeBefore = findingsOf("/statistics?round=" + pilot, office);
+        long liaisonBefore = findingsOf("/statistics?round=" + pilot, liaison);
+        long inWuqiang = jdbc.sql("select count(*) from findings.finding f join organization.region t on t.id ="
+                        + " f.township_id where f.round_id = :r and f.state = 'APPROVED' and t.name = '坞墙镇'")
+                .param("r", pilot)
+                .query(Long.class)
+                .single();
+        assertThat(liaisonBefore).isEqualTo(inWuqiang).isLessThan(officeBefore);
+        String other = city + "9999/";
+        try {
+            root.sql("insert into organization.region (parent_id, level, code, name, path) select id, 'DISTRICT',"
+                            + " 'T-OTHER', '测试区', :path from organization.region where path = :city")
+                    .param("path", other)
+                    .param("city", city)
+                    .update();
+            root.sql("insert into organization.region (parent_id, level, kind, code, name, path) select id, 'TOWNSHIP',"
+                            + " 'TOWN', 'T-OTHER-1', '测试镇', :path from organization.region where path = :parent")
+                    .param("path", other + "1/")
+                    .param("parent", other)
+                    .update();
+            root.sql("insert into organization.region (parent_id, level, kind, code, name, path) select id, 'LOCALITY',"
+                            + " 'VILLAGE', 'T-OTHER-1-1', '测试村', :path from organization.region where path = :parent")
+                    .param("path", other + "1/1/")
+                    .param("parent", other + "1/")
+                    .update();
+            root.sql("insert into findings.finding (round_id, group_number, locality_id, locality_name, locality_path,"
+                            + " township_id, township_name, category_id, category, description, source_kind, severity,"
+                            + " state, recorded_by, recorded_at) select :r, 1, l.id, l.name, l.path, t.id, t.name,"
+                            + " c.id, c.name, '他区问题', 'OTHER', 'GENERAL', 'APPROVED', 'test', now()"
+                            + " from organization.region l join organization.region t on t.id = l.parent_id,"
+                            + " findings.category c where l.code = 'T-OTHER-1-1' and c.position = 1")
+                    .param("r", pilot)
+                    .update();
+            assertThat(findingsOf("/statistics?round=" + pilot, office)).isEqualTo(officeBefore);
+            assertThat(findingsOf("/statistics?round=" + pilot, liaison)).isEqualTo(liaisonBefore);
+            String list = html("/statistics/records?figure=FINDINGS&round=" + pilot, office);
+            assertThat(list).doesNotContain("测试村");
+            assertThat(number(COUNT, list)).isEqualTo(officeBefore);
+        } finally {
+            root.sql("delete from findings.finding where description = '他区问题'").update();
+            root.sql("delete from organization.region where code like 'T-OTHER%' and level = 'LOCALITY'")
+                    .update();
+            root.sql("delete from organization.region where code like 'T-OTHER%' and level = 'TOWNSHIP'")
+                    .update();
+            root.sql("delete from organization.region where code = 'T-OTHER'").update();
+        }
+    }
+
+    @Test
+    void theReportingViewsAgreeWithTheOwningModules() throws Exception {
+        String page = html("/statistics/check", signIn("office"));
+        assertThat(page)
+                .contains("data-testid=\"check-result\"")
+                .contains("全部一致")
+                .doesNotContain("不一致");
+        mvc.perform(get("/statistics/check").cookie(signIn("leader"))).andExpect(status().isForbidden());
+    }
+
+    @Test
+    void theDashboardDataAnswersOneSeriesPerChart() throws Exception {
+        String json = mvc.perform(get("/dashboard/data?round=" + pilot).cookie(signIn("leader")))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        assertThat(json)
+                .contains("\"coverage\"")
+                .contains("\"categories\"")
+                .contains("\"trend\"")
+                .contains("\"burndown\"")
+                .contains("\"overdue\"")
+                .contains("\"satisfaction\"");
+        mvc.perform(get("/dashboard").cookie(signIn("leader"))).andExpect(status().isOk());
+    }
+
+    private long findingsOf(String url, Cookie cookie) throws Exception {
+        Matcher m = CARD.matcher(html(url, cookie));
+        while (m.find()) {
+            if (m.group(1).equals("FINDINGS")) {
+                return Long.parseLong(m.group(2));
+            }
+        }
+        throw new AssertionError("no FINDINGS card");
     }
 
     private String html(String url, Cookie cookie) throws Exception {

@@ -222,9 +222,9 @@ class StatisticsWebTests {
     void theReportingViewsAgreeWithTheOwningModules() throws Exception {
         String page = html("/statistics/check", signIn("office"));
         assertThat(page)
-                .contains("data-testid=\"check-result\"")
+                .contains("data-testid=\"check-result\" class=\"check-ok\"")
                 .contains("全部一致")
-                .doesNotContain("不一致");
+                .doesNotContain("class=\"check-diff\"");
         mvc.perform(get("/statistics/check").cookie(signIn("leader"))).andExpect(status().isForbidden());
     }
 

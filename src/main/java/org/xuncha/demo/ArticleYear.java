@@ -14,6 +14,8 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.scheduling.annotation.Async;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
@@ -51,8 +53,9 @@ import org.xuncha.revisits.RevisitSeeding;
  * {@link ArticleFigures}. Everything goes through the modules' services with their rules; only the split of each figure
  * over the 村居 is decided here (deterministic: a fixed seed), after counting what the pilot's demos recorded.
  *
- * <p>It runs once per database, asynchronously after the pilot's fieldwork finished (when {@code
- * xuncha.demo.article-year} is on in demo mode), and not at all when the district's term already has a regular round.
+ * <p>It runs once per database, asynchronously after the pilot's fieldwork finished or, for a database whose pilot is
+ * older, after start (when {@code xuncha.demo.article-year} is on in demo mode), and not at all when the district's
+ * term already has a regular round.
  */
 @Component
 public class ArticleYear {
@@ -150,10 +153,38 @@ public class ArticleYear {
             return;
         }
         RegionScope whole = RegionScope.of(List.of(district.id()));
-        RoundSummary pilot = rounds.find(event.roundId(), whole).orElse(null);
-        if (pilot == null || pilot.kind() != RoundKind.PILOT || pilot.number() != 1) {
+        rounds.find(event.roundId(), whole)
+                .filter(ArticleYear::isPilot)
+                .ifPresent(pilot -> run(district, whole, pilot));
+    }
+
+    /**
+     * At start, on a database whose pilot finished its fieldwork earlier (the demo year was off then, or this is a
+     * restart), the year is generated once if the term has no regular round yet.
+     */
+    @Async
+    @EventListener(ApplicationReadyEvent.class)
+    void onStart() {
+        if (!enabled || progress != Progress.WAITING) {
             return;
         }
+        RegionSummary district = regions.findByName("睢阳区").orElse(null);
+        if (district == null) {
+            return;
+        }
+        RegionScope whole = RegionScope.of(List.of(district.id()));
+        rounds.visible(whole, office(), 0, 100).items().stream()
+                .filter(ArticleYear::isPilot)
+                .filter(r -> r.state().coversLocalities())
+                .findFirst()
+                .ifPresent(pilot -> run(district, whole, pilot));
+    }
+
+    private static boolean isPilot(RoundSummary round) {
+        return round.kind() == RoundKind.PILOT && round.number() == 1;
+    }
+
+    private void run(RegionSummary district, RegionScope whole, RoundSummary pilot) {
         synchronized (this) {
             if (progress != Progress.WAITING) {
                 return;

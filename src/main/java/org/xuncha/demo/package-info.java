@@ -4,16 +4,7 @@
  * year's figures are the article's. Depends on every module it drives; no module depends on it.
  */
 @ApplicationModule(
-        allowedDependencies = {
-            "organization",
-            "planning",
-            "fieldwork",
-            "findings",
-            "feedback",
-            "revisits",
-            "identity",
-            "web"
-        })
+        allowedDependencies = {"organization", "planning", "fieldwork", "findings", "feedback", "revisits", "web"})
 @NullMarked
 package org.xuncha.demo;
 

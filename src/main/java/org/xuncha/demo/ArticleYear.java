@@ -43,6 +43,7 @@ import org.xuncha.planning.RoundLocality;
 import org.xuncha.planning.RoundSeeding;
 import org.xuncha.planning.RoundSummary;
 import org.xuncha.planning.Rounds;
+import org.xuncha.rectification.RectificationSeeding;
 import org.xuncha.revisits.RevisitSeeding;
 
 /**
@@ -75,13 +76,20 @@ public class ArticleYear {
     static final long SEED = 20_260_309L;
 
     /** The regular rounds: their township units (whole; the pilot's 村居 are already inspected) and months. */
-    record Plan(List<String> townships, int month, int day, int weeks) {}
+    record Plan(
+            List<String> townships,
+            int month,
+            int day,
+            int weeks,
+            int reportMonths,
+            int closePercent,
+            int submitPercent) {}
 
     static final List<Plan> PLANS = List.of(
-            new Plan(List.of("坞墙镇", "冯桥镇", "闫集镇"), 3, 9, 4),
-            new Plan(List.of("路河镇", "高辛镇"), 5, 11, 4),
-            new Plan(List.of("宋集镇", "郭村镇"), 7, 6, 4),
-            new Plan(List.of("李口镇", "毛堌堆镇"), 9, 14, 5));
+            new Plan(List.of("坞墙镇", "冯桥镇", "闫集镇"), 3, 9, 4, 8, 85, 10),
+            new Plan(List.of("路河镇", "高辛镇"), 5, 11, 4, 6, 55, 20),
+            new Plan(List.of("宋集镇", "郭村镇"), 7, 6, 4, 6, 20, 25),
+            new Plan(List.of("李口镇", "毛堌堆镇"), 9, 14, 5, 3, 0, 10));
 
     static final int PER_GROUP = 4;
 
@@ -96,6 +104,7 @@ public class ArticleYear {
     private final Findings findings;
     private final FeedbackSeeding feedbackSeeding;
     private final RevisitSeeding revisitSeeding;
+    private final RectificationSeeding rectificationSeeding;
     private final Clock clock;
     private volatile Progress progress;
     private volatile @Nullable String failure;
@@ -114,6 +123,7 @@ public class ArticleYear {
             Findings findings,
             FeedbackSeeding feedbackSeeding,
             RevisitSeeding revisitSeeding,
+            RectificationSeeding rectificationSeeding,
             Clock clock) {
         boolean demo = StringUtils.hasText(demoFlag)
                 ? Boolean.parseBoolean(demoFlag.trim())
@@ -129,6 +139,7 @@ public class ArticleYear {
         this.findings = findings;
         this.feedbackSeeding = feedbackSeeding;
         this.revisitSeeding = revisitSeeding;
+        this.rectificationSeeding = rectificationSeeding;
         this.clock = clock;
         this.progress = enabled ? Progress.WAITING : Progress.OFF;
     }
@@ -341,11 +352,18 @@ public class ArticleYear {
                 }
             }
             LocalDate issued = round.exitDate().plusDays(17);
+            Plan plan = PLANS.get(regular.indexOf(round));
             feedbackSeeding.issueAll(
                     round,
                     localities,
+                    plan.reportMonths(),
                     issued.atTime(10, 0).atZone(clock.getZone()).toInstant());
-            log.info("Demo year: feedback of {} issued on {}", round.label(), issued);
+            int closed = rectificationSeeding.progress(round.id(), plan.closePercent(), plan.submitPercent());
+            log.info(
+                    "Demo year: feedback of {} issued on {}, {} rectification tasks closed out",
+                    round.label(),
+                    issued,
+                    closed);
         }
 
         // revisits of 村 in 坞墙、冯桥、闫集 after the first regular round's feedback

@@ -26,10 +26,13 @@ public class FeedbackSeeding {
         this.clock = clock;
     }
 
-    /** Generates and issues the feedback list of every township of the round at the given time; returns how many. */
+    /**
+     * Generates and issues the feedback list of every township of the round at the given time, with {@code months} for
+     * the rectification report; returns how many were issued.
+     */
     @Transactional
-    public int issueAll(RoundSummary round, List<RoundLocality> localities, Instant at) {
-        issuing.generate(round, localities, issuing.defaultMonths(), "office", at);
+    public int issueAll(RoundSummary round, List<RoundLocality> localities, int months, Instant at) {
+        issuing.generate(round, localities, months, "office", at);
         int issued = 0;
         for (long township :
                 localities.stream().map(RoundLocality::townshipId).distinct().toList()) {

@@ -167,6 +167,14 @@ class ArticleYearTests {
                     .distinct()
                     .toList();
             assertThat(townships).isNotEmpty();
+            int closed = rectifications.figures(whole, r.id().value()).stream()
+                    .mapToInt(TownshipFigures::closedOut)
+                    .sum();
+            if (r.entryDate().getMonthValue() == 3) {
+                assertThat(closed)
+                        .as("most of the first regular round's tasks closed out")
+                        .isGreaterThan(tasks / 2);
+            }
         }
     }
 }

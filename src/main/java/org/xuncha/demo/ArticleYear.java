@@ -44,6 +44,8 @@ import org.xuncha.planning.RoundSeeding;
 import org.xuncha.planning.RoundSummary;
 import org.xuncha.planning.Rounds;
 import org.xuncha.rectification.RectificationSeeding;
+import org.xuncha.rectification.Rectifications;
+import org.xuncha.rectification.TownshipFigures;
 import org.xuncha.revisits.RevisitSeeding;
 
 /**
@@ -105,6 +107,7 @@ public class ArticleYear {
     private final FeedbackSeeding feedbackSeeding;
     private final RevisitSeeding revisitSeeding;
     private final RectificationSeeding rectificationSeeding;
+    private final Rectifications rectifications;
     private final Clock clock;
     private volatile Progress progress;
     private volatile @Nullable String failure;
@@ -124,6 +127,7 @@ public class ArticleYear {
             FeedbackSeeding feedbackSeeding,
             RevisitSeeding revisitSeeding,
             RectificationSeeding rectificationSeeding,
+            Rectifications rectifications,
             Clock clock) {
         boolean demo = StringUtils.hasText(demoFlag)
                 ? Boolean.parseBoolean(demoFlag.trim())
@@ -140,6 +144,7 @@ public class ArticleYear {
         this.feedbackSeeding = feedbackSeeding;
         this.revisitSeeding = revisitSeeding;
         this.rectificationSeeding = rectificationSeeding;
+        this.rectifications = rectifications;
         this.clock = clock;
         this.progress = enabled ? Progress.WAITING : Progress.OFF;
     }
@@ -358,12 +363,16 @@ public class ArticleYear {
                     localities,
                     plan.reportMonths(),
                     issued.atTime(10, 0).atZone(clock.getZone()).toInstant());
+            log.info("Demo year: feedback of {} issued on {}", round.label(), issued);
+        }
+
+        // rectification moves on: rectification opens the tasks asynchronously once the feedback is issued
+        for (int r = 0; r < regular.size(); r++) {
+            RoundSummary round = regular.get(r);
+            waitForTasks(round, whole);
+            Plan plan = PLANS.get(r);
             int closed = rectificationSeeding.progress(round.id(), plan.closePercent(), plan.submitPercent());
-            log.info(
-                    "Demo year: feedback of {} issued on {}, {} rectification tasks closed out",
-                    round.label(),
-                    issued,
-                    closed);
+            log.info("Demo year: {} rectification tasks of {} closed out", closed, round.label());
         }
 
         // revisits of 村 in 坞墙、冯桥、闫集 after the first regular round's feedback
@@ -427,6 +436,26 @@ public class ArticleYear {
             }
         }
         log.warn("Demo year: the pilot's demos did not settle; counting what is there");
+    }
+
+    /** Waits (at most two minutes) until rectification has opened a task for every approved finding of the round. */
+    private void waitForTasks(RoundSummary round, RegionScope whole) {
+        long approved = findings.approvedOfRound(round.id()).size();
+        for (int tries = 0; tries < 240; tries++) {
+            int tasks = rectifications.figures(whole, round.id().value()).stream()
+                    .mapToInt(TownshipFigures::total)
+                    .sum();
+            if (tasks >= approved) {
+                return;
+            }
+            try {
+                Thread.sleep(500);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+        log.warn("Demo year: rectification has not opened every task of {} yet", round.label());
     }
 
     static Authentication office() {

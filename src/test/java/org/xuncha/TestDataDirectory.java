@@ -36,6 +36,8 @@ public class TestDataDirectory implements EnvironmentPostProcessor {
             throw new UncheckedIOException(e);
         }
         properties.put("xuncha.demo.enabled", "true");
+        // the demo year takes a minute; only ArticleYearTests turns it on
+        properties.put("xuncha.demo.article-year", "false");
         properties.put("xuncha.database.url", "");
         // a test's own @SpringBootTest(properties = ...) still wins
         PropertySource<?> inlined = environment.getPropertySources().get("Inlined Test Properties");

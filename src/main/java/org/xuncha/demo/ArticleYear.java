@@ -329,9 +329,10 @@ public class ArticleYear {
                     localities.size());
         }
 
-        // findings, 立行立改 and leads: the article's less what the pilot's demos recorded (once they are done)
+        // findings, 立行立改 and leads: the article's less what the pilot's demos recorded (once they are done); a
+        // problem counts as found once the office has approved its working paper, as the scorecard counts it
         waitForPilotDemos(pilot.id(), whole);
-        List<FindingSummary> pilotFindings = findings.ofRound(pilot.id());
+        List<FindingSummary> pilotFindings = findings.approvedOfRound(pilot.id());
         int findingsLeft = ArticleFigures.FINDINGS - pilotFindings.size();
         int fixesLeft = ArticleFigures.FIXED_ON_THE_SPOT
                 - (int) pilotFindings.stream()

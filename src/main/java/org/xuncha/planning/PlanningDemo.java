@@ -92,7 +92,12 @@ class PlanningDemo {
             localities.addAll(pilotLocalities(byTownship.get(township.id())));
         }
 
-        LocalDate entry = startsOn.plusMonths(2).with(TemporalAdjusters.nextOrSame(DayOfWeek.MONDAY));
+        // the pilot opens the year (the article: "自今年年初开展该项工作以来"), unless the year has only just begun
+        LocalDate today = LocalDate.now(clock);
+        LocalDate entry = LocalDate.of(today.getYear(), 1, 5).with(TemporalAdjusters.nextOrSame(DayOfWeek.MONDAY));
+        if (entry.plusDays(30).isAfter(today)) {
+            entry = startsOn.plusMonths(2).with(TemporalAdjusters.nextOrSame(DayOfWeek.MONDAY));
+        }
         LocalDate exit = entry.plusDays(18);
         InspectionRound pilot = roundPlanning.plan(
                 term,

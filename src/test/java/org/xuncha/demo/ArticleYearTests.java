@@ -101,8 +101,9 @@ class ArticleYearTests {
 
     @Test
     void problemsLeadsAndFixesOnTheSpotAreTheArticles() {
-        List<FindingSummary> all =
-                year.stream().flatMap(r -> findings.ofRound(r.id()).stream()).toList();
+        List<FindingSummary> all = year.stream()
+                .flatMap(r -> findings.approvedOfRound(r.id()).stream())
+                .toList();
         assertThat(all).hasSize(ArticleFigures.FINDINGS);
         assertThat(all.stream().filter(FindingSummary::fixedOnTheSpot)).hasSize(ArticleFigures.FIXED_ON_THE_SPOT);
         long transferred = year.stream()

@@ -11,7 +11,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
-import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -38,8 +37,7 @@ public final class FindingsExportBenchmark {
         long rows = 0;
         double seconds = 0;
         try (ConfigurableApplicationContext context = new SpringApplicationBuilder(XunchaApplication.class)
-                .web(WebApplicationType.NONE)
-                .properties("logging.level.root=warn")
+                .properties("server.port=0", "logging.level.root=warn")
                 .run()) {
             JdbcTemplate jdbc = new JdbcTemplate(context.getBean("dataSource", javax.sql.DataSource.class));
             jdbc.setFetchSize(2_000);

@@ -15,7 +15,6 @@ import javax.sql.DataSource;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyIn;
 import org.postgresql.copy.CopyManager;
-import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.xuncha.XunchaApplication;
@@ -79,8 +78,7 @@ public final class ProvinceGenerator {
         // the data dir of XUNCHA_DATA_DIR, not a fresh test one
         System.setProperty("xuncha.test.keep-data-dir", "true");
         try (ConfigurableApplicationContext context = new SpringApplicationBuilder(XunchaApplication.class)
-                .web(WebApplicationType.NONE)
-                .properties("logging.level.root=warn")
+                .properties("server.port=0", "logging.level.root=warn")
                 .run()) {
             DataSource superuser = context.getBean("flywayDataSource", DataSource.class);
             Counts counts = generate(superuser, scale, 20261128L);
@@ -692,6 +690,10 @@ public final class ProvinceGenerator {
             String taskSql = "rectification.task (id, plan_id, feedback_id, finding_id, round_id, township_id,"
                     + " township_name, locality_id, locality_name, locality_path, category, facts, requirement,"
                     + " fixed_on_the_spot, deadline, responsible, state, returns, submitted_on, closed_on)";
+            String listSql = "feedback.feedback_list (id, round_id, township_id, township_name, township_path, state,"
+                    + " report_months, requirements, issued_on, report_due, generated_by, generated_at)";
+            String planSql = "rectification.plan (id, feedback_id, round_id, township_id, township_name, township_path,"
+                    + " issued_on, report_due, state)";
             long written = 0;
             for (int i = 0; i < findingIds.length && written < wanted; i++) {
                 int l = findingPicks[i];
@@ -764,17 +766,14 @@ public final class ProvinceGenerator {
                         closedOn);
                 written++;
                 if (tasks.size() > (1 << 22)) {
+                    // the plans and lists the tasks refer to go first
+                    lists = flush(listSql, lists);
+                    plans = flush(planSql, plans);
                     tasks = flush(taskSql, tasks);
                 }
             }
-            copyIn(
-                    "feedback.feedback_list (id, round_id, township_id, township_name, township_path, state,"
-                            + " report_months, requirements, issued_on, report_due, generated_by, generated_at)",
-                    lists);
-            copyIn(
-                    "rectification.plan (id, feedback_id, round_id, township_id, township_name, township_path,"
-                            + " issued_on, report_due, state)",
-                    plans);
+            copyIn(listSql, lists);
+            copyIn(planSql, plans);
             flush(taskSql, tasks);
             rows.put("feedback.feedback_list", (long) planOf.size());
             rows.put("rectification.plan", (long) planOf.size());

@@ -620,7 +620,10 @@ public final class ProvinceGenerator {
             long leads = scaled(LEADS, scale, 1);
             long leadId = nextId("findings.lead");
             Rows lead = new Rows();
+            // register numbers above those already taken (the demo's); the counter is moved past them below
+            Long taken = single("select coalesce(max(register_seq), 0) from findings.lead");
             int[] seqByYear = new int[10];
+            Arrays.fill(seqByYear, (int) (taken == null ? 0 : taken) + 1_000);
             for (int i = 0; i < leads; i++) {
                 int f = random.nextInt(picks.length);
                 // leads come from the worst townships' findings more often
@@ -666,6 +669,10 @@ public final class ProvinceGenerator {
                             + " state, raised_by, raised_at, register_year, register_seq, register_number)",
                     lead);
             rows.put("findings.lead", leads);
+            execute("insert into findings.register_counter (year, last_number) select register_year,"
+                    + " max(register_seq) from findings.lead where register_year is not null group by register_year"
+                    + " on conflict (year) do update set last_number = greatest(findings.register_counter.last_number,"
+                    + " excluded.last_number)");
             long[] ids = new long[picks.length];
             for (int i = 0; i < picks.length; i++) {
                 ids[i] = id + i;

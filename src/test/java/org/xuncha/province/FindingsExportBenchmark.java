@@ -30,6 +30,8 @@ public final class FindingsExportBenchmark {
 
     public static void main(String[] args) throws Exception {
         System.setProperty("xuncha.test.keep-data-dir", "true");
+        // a free port: application.yml names one, and a default property would not override it
+        System.setProperty("server.port", "0");
         Path out = Path.of("target", "bench");
         Files.createDirectories(out);
         Path file = out.resolve("findings.xlsx");
@@ -37,7 +39,7 @@ public final class FindingsExportBenchmark {
         long rows = 0;
         double seconds = 0;
         try (ConfigurableApplicationContext context = new SpringApplicationBuilder(XunchaApplication.class)
-                .properties("server.port=0", "logging.level.root=warn")
+                .properties("logging.level.root=warn")
                 .run()) {
             JdbcTemplate jdbc = new JdbcTemplate(context.getBean("dataSource", javax.sql.DataSource.class));
             jdbc.setFetchSize(2_000);

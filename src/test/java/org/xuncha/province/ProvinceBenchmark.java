@@ -70,11 +70,13 @@ public final class ProvinceBenchmark {
         int visits = args.length > 1 ? Integer.parseInt(args[1]) : 100_000;
         int samples = 40;
         System.setProperty("xuncha.test.keep-data-dir", "true");
+        // a free port: application.yml names one, and a default property would not override it
+        System.setProperty("server.port", "0");
         Path out = Path.of("target", "bench");
         Files.createDirectories(out);
         List<String[]> table = new ArrayList<>();
         try (ConfigurableApplicationContext context = new SpringApplicationBuilder(XunchaApplication.class)
-                .properties("server.port=0", "logging.level.root=warn")
+                .properties("logging.level.root=warn")
                 .run()) {
             int port = Integer.parseInt(context.getEnvironment().getProperty("local.server.port"));
             DataSource app = context.getBean("dataSource", DataSource.class);

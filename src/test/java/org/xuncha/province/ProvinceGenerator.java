@@ -77,8 +77,10 @@ public final class ProvinceGenerator {
         long started = System.nanoTime();
         // the data dir of XUNCHA_DATA_DIR, not a fresh test one
         System.setProperty("xuncha.test.keep-data-dir", "true");
+        // a free port: application.yml names one, and a default property would not override it
+        System.setProperty("server.port", "0");
         try (ConfigurableApplicationContext context = new SpringApplicationBuilder(XunchaApplication.class)
-                .properties("server.port=0", "logging.level.root=warn")
+                .properties("logging.level.root=warn")
                 .run()) {
             DataSource superuser = context.getBean("flywayDataSource", DataSource.class);
             Counts counts = generate(superuser, scale, 20261128L);

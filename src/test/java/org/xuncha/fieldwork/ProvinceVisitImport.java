@@ -39,25 +39,31 @@ public final class ProvinceVisitImport {
                 "select h.id, h.code, h.locality_id, l.path from organization.household h join planning.round_locality l"
                         + " on l.locality_id = h.locality_id where l.round_id = ? order by h.code",
                 roundId);
-        Path file = dir.resolve("visits-" + visits + ".xlsx");
+        // the import takes at most 20,000 rows a file (xlsx.tooManyRows): the rows go into as many files as needed
+        int perFile = 20_000;
+        List<Path> files = new java.util.ArrayList<>();
         String[] labels = {"满意", "基本满意", "不满意"};
-        try (SXSSFWorkbook book = new SXSSFWorkbook(500);
-                OutputStream out = Files.newOutputStream(file)) {
-            SXSSFSheet sheet = book.createSheet(VisitImport.SHEET);
-            var header = sheet.createRow(0);
-            for (int c = 0; c < VisitImport.COLUMNS.size(); c++) {
-                header.createCell(c).setCellValue(VisitImport.COLUMNS.get(c).header());
+        for (int first = 0; first < visits; first += perFile) {
+            Path file = dir.resolve("visits-" + first + ".xlsx");
+            files.add(file);
+            try (SXSSFWorkbook book = new SXSSFWorkbook(500);
+                    OutputStream out = Files.newOutputStream(file)) {
+                SXSSFSheet sheet = book.createSheet(VisitImport.SHEET);
+                var header = sheet.createRow(0);
+                for (int c = 0; c < VisitImport.COLUMNS.size(); c++) {
+                    header.createCell(c).setCellValue(VisitImport.COLUMNS.get(c).header());
+                }
+                for (int i = first; i < Math.min(visits, first + perFile); i++) {
+                    var row = sheet.createRow(i - first + 1);
+                    row.createCell(0).setCellValue((String)
+                            households.get(i % households.size()).get("code"));
+                    row.createCell(1).setCellValue(entry.plusDays(i % 10).toString());
+                    row.createCell(2).setCellValue(labels[i % 3]);
+                    row.createCell(4).setCellValue(i % 4 == 0 ? "反映村内道路需要维修" : "");
+                }
+                book.write(out);
+                book.dispose();
             }
-            for (int i = 0; i < visits; i++) {
-                var row = sheet.createRow(i + 1);
-                row.createCell(0).setCellValue((String)
-                        households.get(i % households.size()).get("code"));
-                row.createCell(1).setCellValue(entry.plusDays(i % 10).toString());
-                row.createCell(2).setCellValue(labels[i % 3]);
-                row.createCell(4).setCellValue(i % 4 == 0 ? "反映村内道路需要维修" : "");
-            }
-            book.write(out);
-            book.dispose();
         }
 
         // baseline: the same rows as COPY text, in a transaction rolled back
@@ -101,12 +107,23 @@ public final class ProvinceVisitImport {
         SecurityContextHolder.getContext().setAuthentication(office);
         VisitImport visitImport = context.getBean(VisitImport.class);
         start = System.nanoTime();
-        VisitImport.Result result = visitImport.run(
-                file, file.getFileName().toString(), new RoundId(roundId), RegionScope.of(List.of(districtId)), office);
+        int total = 0;
+        for (Path file : files) {
+            VisitImport.Result result = visitImport.run(
+                    file,
+                    file.getFileName().toString(),
+                    new RoundId(roundId),
+                    RegionScope.of(List.of(districtId)),
+                    office);
+            if (result.errorCount() > 0) {
+                throw new IllegalStateException("import failed: " + result.errors());
+            }
+            total += result.imported();
+        }
         double imported = (System.nanoTime() - start) / 1e9;
         SecurityContextHolder.clearContext();
-        if (result.imported() != visits) {
-            throw new IllegalStateException("import failed: " + result.errors());
+        if (total != visits) {
+            throw new IllegalStateException("imported " + total + " of " + visits);
         }
         return new double[] {imported, copy};
     }

@@ -1,0 +1,196 @@
+package org.xuncha.statistics;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.xuncha.documents.XlsxExport;
+import org.xuncha.web.Paged;
+
+/**
+ * 成绩单: the scorecard's figures for a {@link Selection}, computed live from the reporting views, and the drill-down
+ * list behind each figure. {@link #figures} is the entry point the benchmark measures for a scope; {@link #list} for
+ * a figure's list page.
+ */
+@Service
+public class Scorecard {
+
+    /** The scorecard: each figure's value, and the breakdowns (findings by category, leads by disposition, ...). */
+    public record Figures(Map<Figure, Long> values, Map<Figure, Map<String, Long>> breakdowns) {
+
+        public long get(Figure figure) {
+            return values.getOrDefault(figure, 0L);
+        }
+
+        public Map<String, Long> breakdown(Figure figure) {
+            return breakdowns.getOrDefault(figure, Map.of());
+        }
+
+        /** Coverage of the target in percent (inspected ÷ 村居 in scope), null when the scope has no 村居. */
+        @Nullable
+        public Integer coveragePercent() {
+            long target = get(Figure.LOCALITIES_TARGET);
+            return target == 0 ? null : (int) Math.round(100.0 * get(Figure.LOCALITIES_INSPECTED) / target);
+        }
+
+        /** On-time rate in percent: closed out on time ÷ (closed out + overdue); null when none is due. */
+        @Nullable
+        public Integer onTimeRate() {
+            long due = get(Figure.TASKS_CLOSED_OUT) + get(Figure.TASKS_OVERDUE);
+            return due == 0 ? null : (int) Math.round(100.0 * get(Figure.TASKS_CLOSED_ON_TIME) / due);
+        }
+
+        /** Satisfaction index: (满意 × 100 + 基本满意 × 60) ÷ answers, one decimal; null without answers. */
+        @Nullable
+        public Double satisfactionIndex() {
+            Map<String, Long> answers = breakdown(Figure.SURVEY_ANSWERS);
+            long all = answers.values().stream().mapToLong(Long::longValue).sum();
+            if (all == 0) {
+                return null;
+            }
+            double points = answers.getOrDefault("SATISFIED", 0L) * 100.0
+                    + answers.getOrDefault("BASICALLY_SATISFIED", 0L) * 60.0;
+            return Math.round(points * 10 / all) / 10.0;
+        }
+    }
+
+    /** One page of a figure's list: the rows, the row count and the figure's value over the same rows. */
+    public record Listing(Paged<List<@Nullable Object>> page, long measure) {}
+
+    private final JdbcClient jdbc;
+
+    Scorecard(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** Every figure of the scorecard under the selection, with its breakdowns. */
+    @Transactional(readOnly = true)
+    Figures figures(Selection selection) {
+        Map<Figure, Long> values = new EnumMap<>(Figure.class);
+        Map<Figure, Map<String, Long>> breakdowns = new EnumMap<>(Figure.class);
+        for (Figure figure : Figure.values()) {
+            values.put(figure, value(figure, selection.withKey(null)));
+            if (figure.breakdown() != null) {
+                breakdowns.put(figure, breakdown(figure, selection));
+            }
+        }
+        return new Figures(values, breakdowns);
+    }
+
+    /** One figure's value (for a key, the value of that category / disposition / answer). */
+    @Transactional(readOnly = true)
+    long value(Figure figure, Selection selection) {
+        Long n = jdbc.sql(FigureQuery.measure(figure, selection.key() != null))
+                .params(selection.params())
+                .query(Long.class)
+                .single();
+        return n == null ? 0 : n;
+    }
+
+    @Transactional(readOnly = true)
+    Map<String, Long> breakdown(Figure figure, Selection selection) {
+        Map<String, Long> result = new LinkedHashMap<>();
+        jdbc.sql(FigureQuery.breakdown(figure))
+                .params(selection.withKey(null).params())
+                .query((rs, n) -> result.put(rs.getString(1), rs.getLong(2)))
+                .list();
+        return result;
+    }
+
+    /** A page of the records behind the figure, with the row count and the figure's value over the same rows. */
+    @Transactional(readOnly = true)
+    Listing list(Figure figure, Selection selection, int page, int size) {
+        boolean keyed = selection.key() != null;
+        Map<String, Object> params = selection.params();
+        long rows = jdbc.sql("select count(*) from " + FigureQuery.rows(figure, keyed))
+                .params(params)
+                .query(Long.class)
+                .single();
+        long measure = figure.summed() ? value(figure, selection) : rows;
+        int columns = figure.source().columns().size();
+        List<List<@Nullable Object>> items = jdbc.sql(FigureQuery.page(figure, keyed))
+                .params(params)
+                .param("limit", size)
+                .param("offset", (long) page * size)
+                .query((rs, n) -> {
+                    List<@Nullable Object> row = new ArrayList<>(columns);
+                    for (int i = 1; i <= columns; i++) {
+                        row.add(rs.getObject(i));
+                    }
+                    return row;
+                })
+                .list();
+        return new Listing(new Paged<>(items, page, size, rows), measure);
+    }
+
+    /** The whole list as one .xlsx sheet, streamed from the database. */
+    @Transactional(readOnly = true)
+    void export(
+            Figure figure,
+            Selection selection,
+            List<String> headers,
+            String sheet,
+            java.util.function.Function<@Nullable Object, @Nullable Object> display,
+            OutputStream out)
+            throws IOException {
+        int columns = figure.source().columns().size();
+        try (Stream<List<@Nullable Object>> rows = jdbc
+                .sql(FigureQuery.all(figure, selection.key() != null))
+                .params(selection.params())
+                .query((rs, n) -> {
+                    List<@Nullable Object> row = new ArrayList<>(columns);
+                    for (int i = 1; i <= columns; i++) {
+                        row.add(display.apply(rs.getObject(i)));
+                    }
+                    return row;
+                })
+                .stream()) {
+            XlsxExport.write(out, List.of(new XlsxExport.SheetData(sheet, headers, rows)));
+        }
+    }
+
+    /** A term of the scope (for the period choice). */
+    public record TermOption(long id, String name, LocalDate startsOn, LocalDate endsOn) {}
+
+    /** A round of the scope (for the period choice). */
+    public record RoundOption(long id, String kind, int number, LocalDate entryDate) {}
+
+    @Transactional(readOnly = true)
+    List<TermOption> terms(Selection selection) {
+        return jdbc.sql("select t.term_id, t.name, t.starts_on, t.ends_on from statistics.term_record t"
+                        + " where exists (select 1 from statistics.round_locality_record s join statistics.round_record r"
+                        + " on r.round_id = s.round_id where r.term_id = t.term_id"
+                        + " and s.path like any (array[:scopePrefixes]::text[]))"
+                        + " or t.path like any (array[:scopePrefixes]::text[]) order by t.starts_on desc")
+                .params(selection.params())
+                .query((rs, n) -> new TermOption(
+                        rs.getLong(1),
+                        rs.getString(2),
+                        rs.getDate(3).toLocalDate(),
+                        rs.getDate(4).toLocalDate()))
+                .list();
+    }
+
+    @Transactional(readOnly = true)
+    List<RoundOption> rounds(Selection selection) {
+        return jdbc.sql("select v.round_id, v.kind, v.number, v.entry_date from statistics.round_record v where exists"
+                        + " (select 1 from statistics.round_locality_record s where s.round_id = v.round_id"
+                        + " and s.path like any (array[:scopePrefixes]::text[])) order by v.entry_date desc, v.number")
+                .params(selection.params())
+                .query((rs, n) -> new RoundOption(
+                        rs.getLong(1),
+                        rs.getString(2),
+                        rs.getInt(3),
+                        rs.getDate(4).toLocalDate()))
+                .list();
+    }
+}

@@ -156,6 +156,35 @@ public final class ProvinceBenchmark {
                     .param("r", round)
                     .query(Long.class)
                     .single();
+            // the statistics module's scorecard page, signed in as the district's office and the province's leader
+            for (String user : List.of("bench-district", "bench-province")) {
+                try {
+                    HttpClient signedIn = signIn(base, user, password);
+                    HttpRequest page = HttpRequest.newBuilder(URI.create(base + "/statistics"))
+                            .build();
+                    double[] times = new double[samples];
+                    for (int i = -3; i < samples; i++) {
+                        long start = System.nanoTime();
+                        HttpResponse<byte[]> response = signedIn.send(page, HttpResponse.BodyHandlers.ofByteArray());
+                        if (response.statusCode() != 200) {
+                            throw new IllegalStateException("/statistics answered " + response.statusCode());
+                        }
+                        if (i >= 0) {
+                            times[i] = (System.nanoTime() - start) / 1e6;
+                        }
+                    }
+                    double target = user.equals("bench-district") ? 50 : 500;
+                    table.add(row(
+                            "statistics scorecard page GET /statistics as " + user,
+                            String.format("p50 %.0f ms, p95 %.0f ms", pct(times, 50), pct(times, 95)),
+                            "",
+                            "",
+                            String.format("p95 ≤ %.0f ms: %s", target, pct(times, 95) <= target ? "met" : "MISSED")));
+                } catch (RuntimeException e) {
+                    table.add(
+                            row("statistics scorecard page as " + user, "not measured: " + e.getMessage(), "", "", ""));
+                }
+            }
             double[] floor = load(http, base + "/actuator/health", clients, seconds);
             String[] floorCells = {String.format("%.0f req/s, p99 %.1f ms", floor[0], floor[1])};
             table.add(row("floor: GET /actuator/health, 32 clients", floorCells[0], "", "1.00×", ""));

@@ -3,8 +3,6 @@ package org.xuncha.files;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.awt.image.BufferedImage;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -21,7 +19,7 @@ class LocalFileStoreTests {
 
     @Test
     void aPhotoLosesItsExifAndGpsAndKeepsItsPixels() throws IOException {
-        byte[] withExif = jpegWithExif();
+        byte[] withExif = ExifPhotos.jpegWithGps();
         assertThat(new String(withExif, StandardCharsets.ISO_8859_1))
                 .contains("Exif")
                 .contains("GPSLatitude");
@@ -66,24 +64,5 @@ class LocalFileStoreTests {
         LocalFileStore store = new LocalFileStore(dataDir.toString());
         assertThat(store.open("../../etc/passwd")).isEmpty();
         assertThat(store.open("0123456789abcdef0123456789abcdef")).isEmpty();
-    }
-
-    /** A small JPEG with an APP1 Exif segment carrying a GPS tag name, inserted right after the start marker. */
-    static byte[] jpegWithExif() throws IOException {
-        BufferedImage image = new BufferedImage(40, 30, BufferedImage.TYPE_INT_RGB);
-        ByteArrayOutputStream plain = new ByteArrayOutputStream();
-        ImageIO.write(image, "jpg", plain);
-        byte[] jpeg = plain.toByteArray();
-        byte[] payload = "Exif\0\0GPSLatitude 34.41N GPSLongitude 115.65E".getBytes(StandardCharsets.ISO_8859_1);
-        int length = payload.length + 2;
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        out.write(jpeg, 0, 2);
-        out.write(0xFF);
-        out.write(0xE1);
-        out.write(length >> 8);
-        out.write(length & 0xFF);
-        out.write(payload);
-        out.write(jpeg, 2, jpeg.length - 2);
-        return out.toByteArray();
     }
 }

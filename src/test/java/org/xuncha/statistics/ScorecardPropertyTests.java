@@ -173,8 +173,12 @@ class ScorecardPropertyTests {
                             expected.put(Figure.TASKS_CLOSED_ON_TIME, 1L);
                         }
                         default -> {
-                            if (visitNewHousehold(at)) {
+                            Boolean special = visitNewHousehold(at);
+                            if (special != null) {
                                 expected.put(Figure.HOUSEHOLDS_VISITED, 1L);
+                                if (special) {
+                                    expected.put(Figure.SPECIAL_VISITED, 1L);
+                                }
                             }
                         }
                     }
@@ -286,17 +290,25 @@ class ScorecardPropertyTests {
                         """).params(params(at)).param("copies", copies).update();
     }
 
-    /** Visits a household of the 村居 not yet visited in the round; false when every one has been. */
-    private boolean visitNewHousehold(Map<String, Object> at) {
+    /**
+     * Visits a household of the 村居 not yet visited in the round. Answers whether that household is a special one
+     * (五保户, 低保户 or 危房改造户), or null when every household has been visited.
+     */
+    private Boolean visitNewHousehold(Map<String, Object> at) {
         return jdbc.sql("""
-                                insert into fieldwork.household_visit (round_id, locality_id, path, household_id,
-                                    household_code, visited_on, satisfaction, recorded_by, recorded_at)
-                                select :round, :locality, :path, h.id, h.code, current_date, 'SATISFIED', 'test', now()
-                                from organization.household h where h.locality_id = :locality and not exists
-                                    (select 1 from fieldwork.household_visit v where v.round_id = :round
-                                     and v.household_id = h.id)
-                                order by h.id limit 1
-                                """).params(params(at)).update() == 1;
+                                with visited as (
+                                    insert into fieldwork.household_visit (round_id, locality_id, path, household_id,
+                                        household_code, visited_on, satisfaction, recorded_by, recorded_at)
+                                    select :round, :locality, :path, h.id, h.code, current_date, 'SATISFIED', 'test',
+                                        now()
+                                    from organization.household h where h.locality_id = :locality and not exists
+                                        (select 1 from fieldwork.household_visit v where v.round_id = :round
+                                         and v.household_id = h.id)
+                                    order by h.id limit 1
+                                    returning household_id)
+                                select h.five_guarantees or h.minimum_living or h.dilapidated_housing
+                                from visited join organization.household h on h.id = visited.household_id
+                                """).params(params(at)).query(Boolean.class).optional().orElse(null);
     }
 
     private void petition(Map<String, Object> at, String triage) {

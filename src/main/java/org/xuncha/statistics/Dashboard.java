@@ -26,13 +26,14 @@ class Dashboard {
 
     /** All charts; {@code byDistrict} groups coverage by district (scope wider than one district). */
     @Transactional(readOnly = true)
-    Map<String, List<Point>> charts(Selection selection, boolean byDistrict) {
+    Map<String, List<Point>> charts(Selection chosen, boolean byDistrict) {
+        Selection selection = chosen.withKey(null);
         Map<String, List<Point>> charts = new LinkedHashMap<>();
         charts.put("coverage", coverage(selection, byDistrict));
         charts.put(
                 "categories",
                 query(
-                        "select v.category, count(*) from " + FigureQuery.rows(Figure.FINDINGS, false)
+                        "select v.category, count(*) from " + FigureQuery.rows(Figure.FINDINGS, selection)
                                 + " group by 1 order by 2 desc, 1",
                         selection));
         charts.put(
@@ -40,23 +41,23 @@ class Dashboard {
                 query(
                         "select case when min(v.round_kind) = 'PILOT' then '试点' else '第' || min(v.round_number) || '轮' end,"
                                 + " count(*), count(*) filter (where v.fixed_on_the_spot) from "
-                                + FigureQuery.rows(Figure.FINDINGS, false)
+                                + FigureQuery.rows(Figure.FINDINGS, selection)
                                 + " group by v.round_id order by min(v.counted_on), v.round_id",
                         selection));
         charts.put(
                 "burndown",
                 query(
                         "select to_char(d, 'YYYY-MM-DD'), (select count(*) from "
-                                + FigureQuery.rows(Figure.TASKS, false)
+                                + FigureQuery.rows(Figure.TASKS, selection)
                                 + " where v.issued_on <= d and (v.closed_on is null or v.closed_on > d))"
                                 + " from generate_series((select coalesce(min(v.issued_on), cast(:today as date)) from "
-                                + FigureQuery.rows(Figure.TASKS, false)
+                                + FigureQuery.rows(Figure.TASKS, selection)
                                 + "), cast(:today as date), interval '7 day') d",
                         selection));
         charts.put(
                 "overdue",
                 query(
-                        "select v.township_name, count(*) from " + FigureQuery.rows(Figure.TASKS_OVERDUE, false)
+                        "select v.township_name, count(*) from " + FigureQuery.rows(Figure.TASKS_OVERDUE, selection)
                                 + " group by 1 order by 2 desc, 1",
                         selection));
         charts.put(
@@ -64,7 +65,8 @@ class Dashboard {
                 query(
                         "select v.township_name, round((count(*) filter (where v.answer = 'SATISFIED') * 100.0"
                                 + " + count(*) filter (where v.answer = 'BASICALLY_SATISFIED') * 60.0) / count(*), 1)"
-                                + " from " + FigureQuery.rows(Figure.SURVEY_ANSWERS, false) + " group by 1 order by 1",
+                                + " from " + FigureQuery.rows(Figure.SURVEY_ANSWERS, selection)
+                                + " group by 1 order by 1",
                         selection));
         return charts;
     }
@@ -74,8 +76,8 @@ class Dashboard {
         return query(
                 "select " + group + ", count(v.locality_id), count(*) - count(v.locality_id),"
                         + " round(100.0 * count(v.locality_id) / count(*)) from statistics.locality_record l left join "
-                        + FigureQuery.rows(Figure.LOCALITIES_INSPECTED, false)
-                        + " on v.locality_id = l.locality_id where l.path like any (array[:scopePrefixes]::text[])"
+                        + FigureQuery.rows(Figure.LOCALITIES_INSPECTED, selection)
+                        + " on v.locality_id = l.locality_id where " + selection.pathIn("l.path")
                         + " and l.path like :within group by 1 order by 1",
                 selection);
     }

@@ -19,11 +19,11 @@ public enum Figure {
     /** 覆盖目标: every 村居 in the scope (the term's target is full coverage); not bound to the period. */
     LOCALITIES_TARGET(Source.LOCALITY, "true"),
     /** 发现问题: findings whose working paper the office approved (审定). */
-    FINDINGS(Source.FINDING, "v.state = 'APPROVED'", "count(*)", "v.category"),
+    FINDINGS(Source.FINDING, "v.state = 'APPROVED'", null, "v.category"),
     /** 立行立改: approved findings fixed on the spot. */
     FIXED_ON_THE_SPOT(Source.FINDING, "v.state = 'APPROVED' and v.fixed_on_the_spot"),
     /** 移交问题线索: leads transferred (registered and handed to the receiving body), by latest disposition. */
-    LEADS_TRANSFERRED(Source.LEAD, "v.state <> 'RAISED'", "count(*)", "v.disposition"),
+    LEADS_TRANSFERRED(Source.LEAD, "v.state <> 'RAISED'", null, "v.disposition"),
     /** 线索已签收: transferred leads the receiving body has received. */
     LEADS_RECEIVED(Source.LEAD, "v.state in ('RECEIVED', 'CONCLUDED')"),
     /** 线索已办结: leads the receiving body concluded. */
@@ -31,17 +31,17 @@ public enum Figure {
     /** 个别谈话和座谈: talk records. */
     TALKS(Source.TALK, "true"),
     /** 谈话人次: person-times of the talks (an individual talk is one). */
-    TALK_PERSON_TIMES(Source.TALK, "true", "coalesce(sum(v.person_times), 0)", null),
+    TALK_PERSON_TIMES(Source.TALK, "true", "v.person_times", null),
     /** 走访农户: households visited, each household once per round. */
     HOUSEHOLDS_VISITED(Source.VISIT, "true"),
     /** 走访特殊群体户: visited households that are 五保户, 低保户 or 危房户. */
     SPECIAL_VISITED(Source.VISIT, "v.special"),
     /** 张贴公告: copies of the inspection notice posted. */
-    NOTICES_POSTED(Source.NOTICE, "true", "coalesce(sum(v.copies), 0)", null),
+    NOTICES_POSTED(Source.NOTICE, "true", "v.copies", null),
     /** 受理信访举报: petitions received during the round. */
-    PETITIONS_RECEIVED(Source.PETITION, "true", "count(*)", "v.channel"),
+    PETITIONS_RECEIVED(Source.PETITION, "true", null, "v.channel"),
     /** 已分办: petitions triaged. */
-    PETITIONS_TRIAGED(Source.PETITION, "v.triage is not null", "count(*)", "v.triage"),
+    PETITIONS_TRIAGED(Source.PETITION, "v.triage is not null", null, "v.triage"),
     /** 整改任务: rectification tasks of the period's rounds. */
     TASKS(Source.TASK, "true"),
     /** 整改中: tasks not closed out (as of today). */
@@ -55,21 +55,21 @@ public enum Figure {
     /** 回访村居: revisits, attributed by the day of the revisit. */
     REVISITS(Source.REVISIT, "true"),
     /** 满意度答卷: survey answers of the revisits, by answer. */
-    SURVEY_ANSWERS(Source.SURVEY_ANSWER, "true", "count(*)", "v.answer");
+    SURVEY_ANSWERS(Source.SURVEY_ANSWER, "true", null, "v.answer");
 
     private final Source source;
     private final String condition;
-    private final String measure;
+    private final @Nullable String summed;
     private final @Nullable String breakdown;
 
     Figure(Source source, String condition) {
-        this(source, condition, "count(*)", null);
+        this(source, condition, null, null);
     }
 
-    Figure(Source source, String condition, String measure, @Nullable String breakdown) {
+    Figure(Source source, String condition, @Nullable String summed, @Nullable String breakdown) {
         this.source = source;
         this.condition = condition;
-        this.measure = measure;
+        this.summed = summed;
         this.breakdown = breakdown;
     }
 
@@ -83,7 +83,16 @@ public enum Figure {
 
     /** The aggregate over the list's rows: {@code count(*)} or a sum of a column. */
     public String measure() {
-        return measure;
+        return summed == null ? "count(*)" : "coalesce(sum(" + summed + "), 0)";
+    }
+
+    /**
+     * The measure restricted to the figure's condition, for computing all figures of one source in one pass over its
+     * rows: {@code count(*) filter (where <condition>)} or {@code coalesce(sum(<column>) filter (where ...), 0)}.
+     */
+    String filteredMeasure() {
+        String filter = " filter (where " + condition + ")";
+        return summed == null ? "count(*)" + filter : "coalesce(sum(" + summed + ")" + filter + ", 0)";
     }
 
     /** The column the figure breaks down by (category, disposition, answer), or null. */
@@ -104,6 +113,11 @@ public enum Figure {
 
     /** Summed rather than counted. */
     public boolean summed() {
-        return !measure.equals("count(*)");
+        return summed != null;
+    }
+
+    /** Whether the figure is computed with the other figures of its source in one pass (see {@link FigureQuery}). */
+    boolean sharesPass() {
+        return source != Source.ROUND && !distinctLocality() && periodBound();
     }
 }

@@ -72,24 +72,73 @@ public class Scorecard {
         this.jdbc = jdbc;
     }
 
-    /** Every figure of the scorecard under the selection, with its breakdowns. */
+    /**
+     * Every figure of the scorecard under the selection, with its breakdowns: the figures of one source in one scan
+     * ({@link FigureQuery#pass}), the others (rounds, 村居 inspected, the coverage target) one query each.
+     */
     @Transactional(readOnly = true)
     Figures figures(Selection selection) {
+        Selection unkeyed = selection.withKey(null);
         Map<Figure, Long> values = new EnumMap<>(Figure.class);
         Map<Figure, Map<String, Long>> breakdowns = new EnumMap<>(Figure.class);
+        Map<Source, List<Figure>> passes = new EnumMap<>(Source.class);
         for (Figure figure : Figure.values()) {
-            values.put(figure, value(figure, selection.withKey(null)));
-            if (figure.breakdown() != null) {
-                breakdowns.put(figure, breakdown(figure, selection));
+            if (figure.sharesPass()) {
+                passes.computeIfAbsent(figure.source(), s -> new ArrayList<>()).add(figure);
+            } else {
+                values.put(figure, value(figure, unkeyed));
             }
         }
+        passes.forEach((source, figures) -> pass(source, figures, unkeyed, values, breakdowns));
         return new Figures(values, breakdowns);
+    }
+
+    private void pass(
+            Source source,
+            List<Figure> figures,
+            Selection selection,
+            Map<Figure, Long> values,
+            Map<Figure, Map<String, Long>> breakdowns) {
+        List<String> keys = FigureQuery.breakdownColumns(figures);
+        Map<Figure, Map<String, Long>> sums = new EnumMap<>(Figure.class);
+        figures.forEach(figure -> values.put(figure, 0L));
+        jdbc.sql(FigureQuery.pass(source, figures, selection))
+                .params(selection.params())
+                .query(rs -> {
+                    for (int i = 0; i < figures.size(); i++) {
+                        Figure figure = figures.get(i);
+                        long n = rs.getLong(keys.size() + i + 1);
+                        values.merge(figure, n, Long::sum);
+                        if (figure.breakdown() != null && n != 0) {
+                            String key = rs.getString(keys.indexOf(figure.breakdown()) + 1);
+                            sums.computeIfAbsent(figure, f -> new LinkedHashMap<>())
+                                    .merge(key, n, Long::sum);
+                        }
+                    }
+                });
+        for (Figure figure : figures) {
+            if (figure.breakdown() != null) {
+                breakdowns.put(figure, largestFirst(sums.getOrDefault(figure, Map.of())));
+            }
+        }
+    }
+
+    /** As the breakdown query orders: by measure descending, then by label. */
+    private static Map<String, Long> largestFirst(Map<String, Long> sums) {
+        Map<String, Long> ordered = new LinkedHashMap<>();
+        sums.entrySet().stream()
+                .sorted(Map.Entry.<String, Long>comparingByValue()
+                        .reversed()
+                        .thenComparing(Map.Entry.comparingByKey(
+                                java.util.Comparator.nullsLast(java.util.Comparator.naturalOrder()))))
+                .forEach(e -> ordered.put(e.getKey(), e.getValue()));
+        return ordered;
     }
 
     /** One figure's value (for a key, the value of that category / disposition / answer). */
     @Transactional(readOnly = true)
     long value(Figure figure, Selection selection) {
-        Long n = jdbc.sql(FigureQuery.measure(figure, selection.key() != null))
+        Long n = jdbc.sql(FigureQuery.measure(figure, selection))
                 .params(selection.params())
                 .query(Long.class)
                 .single();
@@ -99,7 +148,7 @@ public class Scorecard {
     @Transactional(readOnly = true)
     Map<String, Long> breakdown(Figure figure, Selection selection) {
         Map<String, Long> result = new LinkedHashMap<>();
-        jdbc.sql(FigureQuery.breakdown(figure))
+        jdbc.sql(FigureQuery.breakdown(figure, selection))
                 .params(selection.withKey(null).params())
                 .query((rs, n) -> result.put(rs.getString(1), rs.getLong(2)))
                 .list();
@@ -109,15 +158,14 @@ public class Scorecard {
     /** A page of the records behind the figure, with the row count and the figure's value over the same rows. */
     @Transactional(readOnly = true)
     Listing list(Figure figure, Selection selection, int page, int size) {
-        boolean keyed = selection.key() != null;
         Map<String, Object> params = selection.params();
-        long rows = jdbc.sql("select count(*) from " + FigureQuery.rows(figure, keyed))
+        long rows = jdbc.sql("select count(*) from " + FigureQuery.rows(figure, selection))
                 .params(params)
                 .query(Long.class)
                 .single();
         long measure = figure.summed() ? value(figure, selection) : rows;
         int columns = figure.source().columns().size();
-        List<List<@Nullable Object>> items = jdbc.sql(FigureQuery.page(figure, keyed))
+        List<List<@Nullable Object>> items = jdbc.sql(FigureQuery.page(figure, selection))
                 .params(params)
                 .param("limit", size)
                 .param("offset", (long) page * size)
@@ -144,7 +192,7 @@ public class Scorecard {
             throws IOException {
         int columns = figure.source().columns().size();
         try (Stream<List<@Nullable Object>> rows = jdbc
-                .sql(FigureQuery.all(figure, selection.key() != null))
+                .sql(FigureQuery.all(figure, selection))
                 .params(selection.params())
                 .query((rs, n) -> {
                     List<@Nullable Object> row = new ArrayList<>(columns);

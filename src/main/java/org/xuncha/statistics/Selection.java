@@ -31,9 +31,28 @@ public record Selection(
         return new Selection(scopePrefixes, within, from, to, round, key, today);
     }
 
+    /**
+     * The scope as an SQL condition on a path column: one {@code like} per prefix, joined by {@code or}, so that a
+     * {@code text_pattern_ops} index on the column serves a district's or a township's scope (PostgreSQL cannot use
+     * an index for {@code like any (array[...])}). Binds {@code :scope0}, {@code :scope1}, ... from {@link #params}.
+     */
+    String pathIn(String column) {
+        StringBuilder sql = new StringBuilder("(");
+        for (int i = 0; i < scopePrefixes.size(); i++) {
+            sql.append(i == 0 ? "" : " or ")
+                    .append(column)
+                    .append(" like :scope")
+                    .append(i);
+        }
+        return sql.append(")").toString();
+    }
+
     Map<String, Object> params() {
         Map<String, Object> params = new HashMap<>();
         params.put("scopePrefixes", scopePrefixes);
+        for (int i = 0; i < scopePrefixes.size(); i++) {
+            params.put("scope" + i, scopePrefixes.get(i));
+        }
         params.put("within", within);
         params.put("from", java.sql.Date.valueOf(from));
         params.put("to", java.sql.Date.valueOf(to));

@@ -1,5 +1,5 @@
 #!/bin/sh
-# Household-visit import benchmark: ./benchmark/visits-import.sh [visits=20000] [runs=5]
+# Household-visit import benchmark: ./benchmark/visits-import.sh [visits=100000] [runs=5]
 # Compiles the tests, then runs org.xuncha.fieldwork.VisitImportBenchmark in its own JVM (not part of verify).
 set -e
 cd "$(dirname "$0")/.."

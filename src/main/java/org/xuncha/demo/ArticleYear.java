@@ -1,14 +1,13 @@
 package org.xuncha.demo;
 
 import java.time.Clock;
-import java.time.DayOfWeek;
 import java.time.LocalDate;
-import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Random;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -50,11 +49,18 @@ import org.xuncha.revisits.RevisitSeeding;
 
 /**
  * The demo district's year (演示年度), generated so that it reads like the article: after the pilot (试点, 4 townships,
- * 8 村居, made by the modules' own demos) four regular rounds of whole townships from March to October of the current
- * year, with their fieldwork, findings (立行立改 and leads among them), feedback issued to every township (from which
+ * 8 村居, made by the modules' own demos) four regular rounds of whole townships spread over the months between the
+ * pilot and today ({@link YearLayout}), with their fieldwork, findings (立行立改 and leads among them), feedback issued to every township (from which
  * rectification opens its tasks) and revisits of 村 in 坞墙、冯桥、闫集 — so that the year's records count exactly
  * {@link ArticleFigures}. Everything goes through the modules' services with their rules; only the split of each figure
- * over the 村居 is decided here (deterministic: a fixed seed), after counting what the pilot's demos recorded.
+ * over the 村居 is decided here (deterministic: a fixed seed), after counting what the pilot's demos recorded. Every
+ * record is dated within its round's life (the modules' seeding classes date each step: fieldwork within the days in
+ * the field, approvals after the exit, feedback {@link YearLayout#FEEDBACK_AFTER_EXIT} days after it, leads,
+ * rectification and revisits after that), none after today.
+ *
+ * <p>While it runs (a minute or less), the scorecard and lists show the part of the year recorded so far; there is
+ * no indication on the pages, the log says "Demo year: GENERATING" and "Demo year: DONE" and {@link #progress()}
+ * tells.
  *
  * <p>It runs once per database, asynchronously after the pilot's fieldwork finished or, for a database whose pilot is
  * older, after start (when {@code xuncha.demo.article-year} is on in demo mode), and not at all when the district's
@@ -77,21 +83,18 @@ public class ArticleYear {
 
     static final long SEED = 20_260_309L;
 
-    /** The regular rounds: their township units (whole; the pilot's 村居 are already inspected) and months. */
-    record Plan(
-            List<String> townships,
-            int month,
-            int day,
-            int weeks,
-            int reportMonths,
-            int closePercent,
-            int submitPercent) {}
+    /**
+     * The regular rounds, in order: their township units (whole; the pilot's 村居 are already inspected), weeks in the
+     * field, months for the rectification report and how far rectification has come; their days are laid out by
+     * {@link YearLayout} from today.
+     */
+    record Plan(List<String> townships, int weeks, int reportMonths, int closePercent, int submitPercent) {}
 
     static final List<Plan> PLANS = List.of(
-            new Plan(List.of("坞墙镇", "冯桥镇", "闫集镇"), 3, 9, 4, 8, 85, 10),
-            new Plan(List.of("路河镇", "高辛镇"), 5, 11, 4, 6, 55, 20),
-            new Plan(List.of("宋集镇", "郭村镇"), 7, 6, 4, 6, 20, 25),
-            new Plan(List.of("李口镇", "毛堌堆镇"), 9, 14, 5, 3, 0, 10));
+            new Plan(List.of("坞墙镇", "冯桥镇", "闫集镇"), 4, 3, 85, 10),
+            new Plan(List.of("路河镇", "高辛镇"), 4, 3, 55, 20),
+            new Plan(List.of("宋集镇", "郭村镇"), 4, 3, 20, 25),
+            new Plan(List.of("李口镇", "毛堌堆镇"), 5, 3, 0, 10));
 
     static final int PER_GROUP = 4;
 
@@ -214,9 +217,25 @@ public class ArticleYear {
                 log.info("Demo year: the term already has regular rounds; nothing generated");
                 return;
             }
-            generate(district, whole, pilot);
+            Optional<YearLayout> layout = YearLayout.of(
+                    pilot.exitDate(),
+                    LocalDate.now(clock),
+                    PLANS.stream().map(Plan::weeks).toList());
+            if (layout.isEmpty()) {
+                progress = Progress.SKIPPED;
+                log.warn(
+                        "Demo year: not generated — between the pilot's exit on {} and today there is no room yet for"
+                                + " {} regular rounds with their feedback; a later start generates it",
+                        pilot.exitDate(),
+                        PLANS.size());
+                return;
+            }
+            log.info("Demo year: GENERATING in the background — until 'Demo year: DONE' the scorecard and lists show"
+                    + " the part of the year recorded so far, not the article's figures");
+            Phases phases = new Phases();
+            generate(district, whole, pilot, layout.get(), phases);
             progress = Progress.DONE;
-            log.info("Demo year: generated in {} s", (System.nanoTime() - started) / 1_000_000_000L);
+            log.info("Demo year: DONE in {} ms ({})", (System.nanoTime() - started) / 1_000_000L, phases);
         } catch (RuntimeException e) {
             failure = e.toString();
             progress = Progress.FAILED;
@@ -228,9 +247,9 @@ public class ArticleYear {
         return rounds.visible(whole, office(), 0, 100).items().stream().anyMatch(r -> r.kind() == RoundKind.REGULAR);
     }
 
-    private void generate(RegionSummary district, RegionScope whole, RoundSummary pilot) {
+    private void generate(
+            RegionSummary district, RegionScope whole, RoundSummary pilot, YearLayout layout, Phases phases) {
         Random random = new Random(SEED);
-        int year = LocalDate.now(clock).getYear();
         Set<Long> pilotLocalities = rounds.allLocalities(pilot.id()).stream()
                 .map(RoundLocality::localityId)
                 .collect(Collectors.toSet());
@@ -290,14 +309,14 @@ public class ArticleYear {
         }
         int[] visits = Shares.split(
                 ArticleFigures.HOUSEHOLDS_VISITED - (int) pilotFigures.householdsVisited(), weights, special, size);
+        phases.lap("preparation");
 
         // the rounds, one after the other: planned, staffed, approved, in the field, fieldwork recorded, finished
         List<RoundSummary> regular = new ArrayList<>();
         for (int r = 0; r < PLANS.size(); r++) {
             Plan plan = PLANS.get(r);
-            LocalDate entry =
-                    LocalDate.of(year, plan.month(), plan.day()).with(TemporalAdjusters.nextOrSame(DayOfWeek.MONDAY));
-            LocalDate exit = entry.plusWeeks(plan.weeks()).minusDays(3);
+            LocalDate entry = layout.rounds().get(r).entry();
+            LocalDate exit = layout.rounds().get(r).exit();
             List<LocalitySummary> localities = taken.get(r);
             RoundId id = roundSeeding.planIntoField(
                     district.id(),
@@ -328,10 +347,12 @@ public class ArticleYear {
                     exit,
                     localities.size());
         }
+        phases.lap("rounds and fieldwork");
 
         // findings, 立行立改 and leads: the article's less what the pilot's demos recorded (once they are done); a
         // problem counts as found once the office has approved its working paper, as the scorecard counts it
         waitForPilotDemos(pilot.id(), whole);
+        phases.lap("waiting for the pilot's demos");
         List<FindingSummary> pilotFindings = findings.approvedOfRound(pilot.id());
         int findingsLeft = ArticleFigures.FINDINGS - pilotFindings.size();
         int fixesLeft = ArticleFigures.FIXED_ON_THE_SPOT
@@ -357,7 +378,7 @@ public class ArticleYear {
                     log.info("Demo year: findings of {} of {} 村居 recorded", done, n);
                 }
             }
-            LocalDate issued = round.exitDate().plusDays(17);
+            LocalDate issued = round.exitDate().plusDays(YearLayout.FEEDBACK_AFTER_EXIT);
             Plan plan = PLANS.get(regular.indexOf(round));
             feedbackSeeding.issueAll(
                     round,
@@ -366,6 +387,7 @@ public class ArticleYear {
                     issued.atTime(10, 0).atZone(clock.getZone()).toInstant());
             log.info("Demo year: feedback of {} issued on {}", round.label(), issued);
         }
+        phases.lap("findings, leads and feedback");
 
         // rectification moves on: rectification opens the tasks asynchronously once the feedback is issued
         for (int r = 0; r < regular.size(); r++) {
@@ -375,6 +397,7 @@ public class ArticleYear {
             int closed = rectificationSeeding.progress(round.id(), plan.closePercent(), plan.submitPercent());
             log.info("Demo year: {} rectification tasks of {} closed out", closed, round.label());
         }
+        phases.lap("rectification");
 
         // revisits of 村 in 坞墙、冯桥、闫集 after the first regular round's feedback
         List<Long> revisitTownships = ArticleFigures.REVISITED_TOWNSHIPS.stream()
@@ -408,11 +431,17 @@ public class ArticleYear {
                 break;
             }
         }
+        // some two months after the first round's feedback, one 村 a day, the last of them before today
+        LocalDate today = LocalDate.now(clock);
         LocalDate from = first.exitDate().plusDays(60);
+        if (from.plusDays(toRevisit.size()).isAfter(today.minusDays(1))) {
+            from = today.minusDays(1L + toRevisit.size());
+        }
         for (int k = 0; k < toRevisit.size(); k++) {
-            revisitSeeding.record(first.id(), toRevisit.get(k), from.plusDays(k * 2L), 8 + random.nextInt(8));
+            revisitSeeding.record(first.id(), toRevisit.get(k), from.plusDays(k), 8 + random.nextInt(8));
         }
         log.info("Demo year: {} 村 revisited in {}", toRevisit.size() + already, ArticleFigures.REVISITED_TOWNSHIPS);
+        phases.lap("revisits");
     }
 
     /**
@@ -457,6 +486,27 @@ public class ArticleYear {
             }
         }
         log.warn("Demo year: rectification has not opened every task of {} yet", round.label());
+    }
+
+    /** How long each phase of the generation took (for the log). */
+    static final class Phases {
+
+        private final Map<String, Long> millis = new LinkedHashMap<>();
+        private long since = System.nanoTime();
+
+        void lap(String phase) {
+            long now = System.nanoTime();
+            millis.merge(phase, (now - since) / 1_000_000L, Long::sum);
+            since = now;
+            log.info("Demo year: phase '{}' took {} ms", phase, millis.get(phase));
+        }
+
+        @Override
+        public String toString() {
+            return millis.entrySet().stream()
+                    .map(e -> e.getKey() + " " + e.getValue() + " ms")
+                    .collect(Collectors.joining(", "));
+        }
     }
 
     static Authentication office() {

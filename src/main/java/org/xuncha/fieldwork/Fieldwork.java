@@ -5,9 +5,11 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;
@@ -219,6 +221,12 @@ class Fieldwork {
 
     @Transactional
     long recordPosting(Where where, PostingData data, @Nullable String photoId, String by) {
+        return recordPosting(where, data, photoId, by, now());
+    }
+
+    /** A posting entered at the given time (a seeding or import of records written earlier); same rules. */
+    @Transactional
+    long recordPosting(Where where, PostingData data, @Nullable String photoId, String by, Instant recordedAt) {
         requireInField(where);
         if (data.copies() < 1 || data.copies() > 1000) {
             throw new FieldworkRefused("fieldwork.rule.copies");
@@ -237,7 +245,7 @@ class Fieldwork {
                         data.postedOn(),
                         photoId,
                         by,
-                        now()));
+                        recordedAt));
         audit(by, AuditAction.CREATE, "NoticePosting", id, where.locality().name() + " " + data.copies());
         return id;
     }
@@ -266,6 +274,12 @@ class Fieldwork {
 
     @Transactional
     long recordTalk(Where where, TalkData data, String by) {
+        return recordTalk(where, data, by, now());
+    }
+
+    /** A talk entered at the given time (a seeding or import of records written earlier); same rules. */
+    @Transactional
+    long recordTalk(Where where, TalkData data, String by, Instant recordedAt) {
         requireInField(where);
         String names = names(where, data.inspectors(), true);
         int count = names.split("、").length;
@@ -296,7 +310,7 @@ class Fieldwork {
                         data.topic().strip(),
                         notes == null ? null : cipher.encrypt(notes),
                         by,
-                        now()));
+                        recordedAt));
         audit(by, AuditAction.CREATE, "Talk", id, where.locality().name() + " " + data.kind());
         search.putConfidential(
                 new SearchEntry(
@@ -354,6 +368,49 @@ class Fieldwork {
                         now()));
         audit(by, AuditAction.CREATE, "HouseholdVisit", id, household.code());
         return id;
+    }
+
+    /**
+     * Many visits of one 村居 at once (a seeding or import of visits written earlier), each with the rules of
+     * {@link #recordVisit} and its time of entry: the households are looked up together and the visits go in one JDBC
+     * batch with one audit entry; any visit against the rules refuses them all.
+     */
+    @Transactional
+    int recordVisits(Where where, List<VisitData> visits, String by, Function<VisitData, Instant> recordedAt) {
+        requireInField(where);
+        Map<Long, RosterHousehold> households = new HashMap<>();
+        roster.byIds(visits.stream().map(VisitData::householdId).toList()).stream()
+                .filter(h -> h.localityId() == where.locality().localityId())
+                .forEach(h -> households.put(h.id(), h));
+        Map<List<InspectorId>, String> inspectorNames = new HashMap<>();
+        List<Place> places = new ArrayList<>(visits.size());
+        List<HouseholdVisit> rows = new ArrayList<>(visits.size());
+        for (VisitData data : visits) {
+            RosterHousehold household = households.get(data.householdId());
+            if (household == null) {
+                throw new FieldworkRefused(
+                        "fieldwork.rule.householdNotHere", where.locality().name());
+            }
+            String inspectors = inspectorNames.computeIfAbsent(data.inspectors(), list -> names(where, list, false));
+            requireWithin(where, data.visitedOn());
+            places.add(where.place());
+            rows.add(new HouseholdVisit(
+                    0,
+                    where.round().id().value(),
+                    where.locality().localityId(),
+                    household.id(),
+                    household.code(),
+                    data.visitedOn(),
+                    inspectors.isEmpty() ? null : inspectors,
+                    FieldworkRecords.blankToNull(data.raised()),
+                    data.satisfaction(),
+                    null,
+                    by,
+                    recordedAt.apply(data)));
+        }
+        records.insertVisits(places, rows);
+        audit(by, AuditAction.CREATE, "HouseholdVisit", where.locality().localityId(), rows.size() + " visits");
+        return rows.size();
     }
 
     /** Records why a special household of the 村居 remains unvisited (迁出、去世、拒绝、两次未遇). */

@@ -1,6 +1,9 @@
 package org.xuncha.fieldwork;
 
+import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -52,13 +55,20 @@ public class FieldworkSeeding {
 
     private final Rounds rounds;
     private final Fieldwork fieldwork;
+    private final Clock clock;
 
-    FieldworkSeeding(Rounds rounds, Fieldwork fieldwork) {
+    FieldworkSeeding(Rounds rounds, Fieldwork fieldwork, Clock clock) {
         this.rounds = rounds;
         this.fieldwork = fieldwork;
+        this.clock = clock;
     }
 
-    /** Records the 村居's fieldwork; the round must be in the field and the 村居 in a group. */
+    /**
+     * Records the 村居's fieldwork; the round must be in the field and the 村居 in a group. Every record is dated within
+     * the round's period in the field and entered (recorded_at) on the evening of its day, as the group would have
+     * entered it then: the notices on the first days, the forum and the individual talks in the first half of the
+     * period, the visits spread over it.
+     */
     @Transactional
     public void record(RoundSummary round, RoundLocality locality, LocalityWork work) {
         RoundId id = round.id();
@@ -70,6 +80,7 @@ public class FieldworkSeeding {
         List<InspectorId> two = all.subList(0, Math.min(2, all.size()));
         LocalDate entry = round.entryDate();
         int days = (int) Math.max(1, java.time.temporal.ChronoUnit.DAYS.between(entry, round.exitDate()));
+        LocalDate talksOn = entry.plusDays(1 + locality.localityId() % Math.max(1, days / 2));
         String by = "office";
 
         int copies = work.noticeCopies();
@@ -77,15 +88,18 @@ public class FieldworkSeeding {
                 where,
                 new Fieldwork.PostingData(null, null, locality.name() + "党群服务中心公示栏", Math.min(2, copies), entry),
                 null,
-                by);
+                by,
+                enteredOn(entry));
         copies -= Math.min(2, copies);
         for (int g = 1; copies > 0; g++) {
             int here = Math.min(copies, 1 + g % 2);
+            LocalDate postedOn = entry.plusDays(g % 2);
             fieldwork.recordPosting(
                     where,
-                    new Fieldwork.PostingData("第" + g + "村民组", null, "村民组活动室门口", here, entry.plusDays(g % 2)),
+                    new Fieldwork.PostingData("第" + g + "村民组", null, "村民组活动室门口", here, postedOn),
                     null,
-                    by);
+                    by,
+                    enteredOn(postedOn));
             copies -= here;
         }
 
@@ -96,14 +110,15 @@ public class FieldworkSeeding {
                         where,
                         new Fieldwork.TalkData(
                                 TalkKind.INDIVIDUAL,
-                                entry.plusDays(2),
+                                talksOn.plusDays(1),
                                 locality.name() + "村委会办公室",
                                 two,
                                 who,
                                 1,
                                 "履行职责和“三资”管理情况",
                                 null),
-                        by);
+                        by,
+                        enteredOn(talksOn.plusDays(1)));
                 personTimes--;
             }
         }
@@ -112,29 +127,35 @@ public class FieldworkSeeding {
                     where,
                     new Fieldwork.TalkData(
                             TalkKind.FORUM,
-                            entry.plusDays(1),
+                            talksOn,
                             locality.name() + "党群服务中心会议室",
                             all,
                             "村“两委”成员、党员代表、村民代表",
                             personTimes,
                             "村“两委”班子建设、三资管理和惠民政策落实情况",
                             null),
-                    by);
+                    by,
+                    enteredOn(talksOn));
         }
 
+        List<Fieldwork.VisitData> visits = new ArrayList<>(work.visits().size());
         int i = 0;
         for (RosterHousehold h : work.visits()) {
-            fieldwork.recordVisit(
-                    where,
-                    new Fieldwork.VisitData(
-                            h.id(),
-                            entry.plusDays(1 + i % days),
-                            two,
-                            RAISED[i % RAISED.length],
-                            SATISFACTIONS[i % SATISFACTIONS.length]),
-                    null,
-                    by);
+            visits.add(new Fieldwork.VisitData(
+                    h.id(),
+                    entry.plusDays(1 + i % days),
+                    two,
+                    RAISED[i % RAISED.length],
+                    SATISFACTIONS[i % SATISFACTIONS.length]));
             i++;
         }
+        if (!visits.isEmpty()) {
+            fieldwork.recordVisits(where, visits, by, v -> enteredOn(v.visitedOn()));
+        }
+    }
+
+    /** When a record of the day was entered: that evening. */
+    private Instant enteredOn(LocalDate day) {
+        return day.atTime(18, 30).atZone(clock.getZone()).toInstant();
     }
 }

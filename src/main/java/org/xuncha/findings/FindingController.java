@@ -40,13 +40,12 @@ import org.xuncha.files.FileRejected;
 import org.xuncha.files.FileStore;
 import org.xuncha.organization.RegionScope;
 import org.xuncha.planning.RoundId;
-import org.xuncha.planning.RoundLocality;
 import org.xuncha.planning.RoundSummary;
 import org.xuncha.planning.Rounds;
 
 /**
- * Findings of a round (问题清单): the list per round within the caller's scope and group, recording a finding, its
- * page with evidence history, working paper and its steps, repeat links and 立行立改, and its two sheets.
+ * A finding (问题) of a round: recording it in a 村居 of the caller's group, its page with evidence history, working
+ * paper and its steps, repeat links and 立行立改, and its two sheets. The list is {@link FindingListController}.
  */
 @Controller
 class FindingController {
@@ -154,55 +153,6 @@ class FindingController {
         this.messages = messages;
         this.audit = audit;
         this.clock = clock;
-    }
-
-    @GetMapping("/findings")
-    @PreAuthorize(Access.FINDINGS)
-    String list(
-            @RequestParam(required = false) @Nullable Long round,
-            @RequestParam(required = false) @Nullable FindingState state,
-            RegionScope scope,
-            Authentication authentication,
-            Model model) {
-        List<RoundSummary> visible =
-                rounds.visible(scope, authentication, 0, 100).items();
-        model.addAttribute("rounds", visible);
-        model.addAttribute("states", FindingState.values());
-        model.addAttribute("state", state);
-        RoundSummary selected = round == null
-                ? (visible.isEmpty() ? null : visible.get(0))
-                : visible.stream()
-                        .filter(r -> r.id().value() == round)
-                        .findFirst()
-                        .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
-        model.addAttribute("round", selected);
-        if (selected == null) {
-            model.addAttribute("findings", List.of());
-            model.addAttribute("localities", List.of());
-            return "findings/list";
-        }
-        List<RoundLocality> localities = access.localities(selected.id(), scope, authentication);
-        List<Finding> findings = records.ofRound(
-                selected.id(),
-                localities.stream().map(RoundLocality::localityId).toList(),
-                state);
-        model.addAttribute("findings", findings);
-        model.addAttribute("localities", localities);
-        model.addAttribute("found", findings.size());
-        model.addAttribute(
-                "fixed", findings.stream().filter(Finding::fixedOnTheSpot).count());
-        model.addAttribute(
-                "approved",
-                findings.stream()
-                        .filter(f -> f.state() == FindingState.APPROVED)
-                        .count());
-        model.addAttribute(
-                "mayRecord",
-                !access.caller(authentication).roles().stream()
-                        .filter(r -> r.startsWith("GROUP_"))
-                        .toList()
-                        .isEmpty());
-        return "findings/list";
     }
 
     @GetMapping("/findings/new")

@@ -85,13 +85,27 @@ class FindingWork {
             long localityId,
             NewFinding entry,
             @org.jspecify.annotations.Nullable Long petitionId) {
+        return recordFor(by, round, localityId, entry, petitionId, Instant.now(clock));
+    }
+
+    /**
+     * Records a finding on behalf of the system as recorded at the given time (a seeding or import of findings written
+     * earlier); no group check.
+     */
+    @Transactional
+    Finding recordFor(
+            String by,
+            RoundId round,
+            long localityId,
+            NewFinding entry,
+            @org.jspecify.annotations.Nullable Long petitionId,
+            Instant now) {
         requireUnsealed(round);
         RoundLocality locality = access.locality(round, localityId)
                 .orElseThrow(() -> new FindingRuleViolation("finding.rule.localityNotInRound"));
         RoundGroup group = access.groupOf(round, localityId)
                 .orElseThrow(() -> new FindingRuleViolation("finding.rule.noGroup", locality.name()));
         Category category = activeCategory(entry.categoryId());
-        Instant now = Instant.now(clock);
         Finding draft = new Finding(
                 0,
                 round,
@@ -124,7 +138,7 @@ class FindingWork {
                 0);
         long id = records.insert(draft);
         Finding saved = records.find(id).orElseThrow();
-        detectRepeats(saved);
+        detectRepeats(saved, now);
         audit.record(AuditAction.CREATE, "Finding", id, locality.name() + " " + category.name());
         events.publishEvent(new FindingRecorded(id, round, localityId, by, now));
         return saved;
@@ -147,7 +161,7 @@ class FindingWork {
                         entry.amount(),
                         entry.severity())),
                 version));
-        detectRepeats(changed);
+        detectRepeats(changed, Instant.now(clock));
         audit.record(AuditAction.UPDATE, "Finding", finding.id(), "revised");
         return changed(changed, caller);
     }
@@ -206,51 +220,85 @@ class FindingWork {
     /** The member submits the paper (with its latest text) to the group leader. */
     @Transactional
     Finding submit(Caller caller, Finding finding, Finding.Paper paper, int version) {
+        return submit(caller, finding, paper, version, Instant.now(clock));
+    }
+
+    /** The paper submitted at the given time (a seeding or import of papers written earlier). */
+    @Transactional
+    Finding submit(Caller caller, Finding finding, Finding.Paper paper, int version, Instant at) {
         requireUnsealed(finding.roundId());
         requireGroup(caller, finding);
         Finding drafted = finding.draft(clean(paper), caller.username());
         Finding changed = records.update(withVersion(drafted.submit(caller.username()), version));
-        step(caller, finding, PaperStep.Action.SUBMITTED, "");
-        return changed(changed, caller);
+        step(caller, finding, PaperStep.Action.SUBMITTED, "", at);
+        return changed(changed, caller, at);
     }
 
     /** The leader of the finding's group approves the paper or returns it to the drafter with comments. */
     @Transactional
     Finding leaderDecides(Caller caller, Finding finding, boolean approve, String comment, int version) {
+        return leaderDecides(caller, finding, approve, comment, version, Instant.now(clock));
+    }
+
+    /** The leader's decision taken at the given time (a seeding or import of papers decided earlier). */
+    @Transactional
+    Finding leaderDecides(Caller caller, Finding finding, boolean approve, String comment, int version, Instant at) {
         requireUnsealed(finding.roundId());
         if (!access.leads(caller, finding.roundId(), finding.localityId())) {
             throw new FindingRuleViolation("paper.rule.notLeader");
         }
         Finding changed = records.update(withVersion(finding.leaderDecides(approve, comment.strip()), version));
-        step(caller, finding, approve ? PaperStep.Action.LEADER_APPROVED : PaperStep.Action.LEADER_RETURNED, comment);
-        return changed(changed, caller);
+        step(
+                caller,
+                finding,
+                approve ? PaperStep.Action.LEADER_APPROVED : PaperStep.Action.LEADER_RETURNED,
+                comment,
+                at);
+        return changed(changed, caller, at);
     }
 
     /** The office (staff or director) reviews a paper the leader approved: approved (审定) or returned. */
     @Transactional
     Finding officeDecides(Caller caller, Finding finding, boolean approve, String comment, int version) {
+        return officeDecides(caller, finding, approve, comment, version, Instant.now(clock));
+    }
+
+    /** The office's review taken at the given time (a seeding or import of papers decided earlier). */
+    @Transactional
+    Finding officeDecides(Caller caller, Finding finding, boolean approve, String comment, int version, Instant at) {
         requireUnsealed(finding.roundId());
         if (!caller.office()) {
             throw new FindingRuleViolation("paper.rule.notOffice");
         }
         Finding changed = records.update(withVersion(finding.officeDecides(approve, comment.strip()), version));
-        step(caller, finding, approve ? PaperStep.Action.OFFICE_APPROVED : PaperStep.Action.OFFICE_RETURNED, comment);
+        step(
+                caller,
+                finding,
+                approve ? PaperStep.Action.OFFICE_APPROVED : PaperStep.Action.OFFICE_RETURNED,
+                comment,
+                at);
         if (approve) {
-            events.publishEvent(new FindingApproved(
-                    finding.id(), finding.roundId(), finding.localityId(), caller.username(), Instant.now(clock)));
+            events.publishEvent(
+                    new FindingApproved(finding.id(), finding.roundId(), finding.localityId(), caller.username(), at));
         }
-        return changed(changed, caller);
+        return changed(changed, caller, at);
     }
 
     /** 立行立改: a group member records what the 村居 did and when; evidence is added as FIX evidence. */
     @Transactional
     Finding fixedOnTheSpot(Caller caller, Finding finding, String action, LocalDate on, int version) {
+        return fixedOnTheSpot(caller, finding, action, on, version, Instant.now(clock));
+    }
+
+    /** 立行立改 entered at the given time (a seeding or import of fixes recorded earlier): {@code on} not after it. */
+    @Transactional
+    Finding fixedOnTheSpot(Caller caller, Finding finding, String action, LocalDate on, int version, Instant at) {
         requireUnsealed(finding.roundId());
         requireGroup(caller, finding);
-        Finding changed =
-                records.update(withVersion(finding.fixedOnTheSpot(action.strip(), on, LocalDate.now(clock)), version));
+        LocalDate entered = at.atZone(clock.getZone()).toLocalDate();
+        Finding changed = records.update(withVersion(finding.fixedOnTheSpot(action.strip(), on, entered), version));
         audit.record(AuditAction.UPDATE, "Finding", finding.id(), "立行立改 " + on);
-        return changed(changed, caller);
+        return changed(changed, caller, at);
     }
 
     /** Once the round's dossier is sealed (the round report finalized), none of its findings changes. */
@@ -262,20 +310,26 @@ class FindingWork {
     }
 
     private Finding changed(Finding finding, Caller caller) {
-        events.publishEvent(new FindingChanged(
-                finding.id(), finding.roundId(), finding.localityId(), caller.username(), Instant.now(clock)));
+        return changed(finding, caller, Instant.now(clock));
+    }
+
+    private Finding changed(Finding finding, Caller caller, Instant at) {
+        events.publishEvent(
+                new FindingChanged(finding.id(), finding.roundId(), finding.localityId(), caller.username(), at));
         return finding;
     }
 
     private void step(Caller caller, Finding finding, PaperStep.Action action, String comment) {
-        records.addStep(
-                finding.id(), action, caller.username(), caller.displayName(), Instant.now(clock), comment.strip());
+        step(caller, finding, action, comment, Instant.now(clock));
+    }
+
+    private void step(Caller caller, Finding finding, PaperStep.Action action, String comment, Instant at) {
+        records.addStep(finding.id(), action, caller.username(), caller.displayName(), at, comment.strip());
         audit.record(AuditAction.UPDATE, "WorkingPaper", finding.id(), action.name());
     }
 
     /** Links the finding to similar ones in its 村居 and, for common problems, across its township in the round. */
-    private void detectRepeats(Finding finding) {
-        Instant now = Instant.now(clock);
+    private void detectRepeats(Finding finding, Instant now) {
         for (Finding other : records.sameLocalityAndCategory(finding)) {
             double similarity = RepeatDetector.similarity(finding.description(), other.description());
             if (similarity >= RepeatDetector.RECURRENCE_SIMILARITY) {

@@ -68,11 +68,17 @@ class LeadWork {
     /** The director (in scope) or the leader of the group that takes the 村居 raises a lead. */
     @Transactional(noRollbackFor = FindingRuleViolation.class)
     long raise(Caller caller, RoundId round, long localityId, @Nullable Long findingId, NewLead entry) {
+        return raise(caller, round, localityId, findingId, entry, Instant.now(clock));
+    }
+
+    /** A lead raised at the given time (a seeding or import of leads raised earlier); same rules. */
+    @Transactional(noRollbackFor = FindingRuleViolation.class)
+    long raise(Caller caller, RoundId round, long localityId, @Nullable Long findingId, NewLead entry, Instant at) {
         if (!caller.director() && !access.leads(caller, round, localityId)) {
             audit.record(AuditAction.ACCESS_DENIED, "Lead", "new", AuditOutcome.FAILURE, "raise refused");
             throw new FindingRuleViolation("lead.rule.mayNotRaise");
         }
-        return raiseFor(caller.username(), round, localityId, findingId, null, entry);
+        return raiseFor(caller.username(), round, localityId, findingId, null, entry, at);
     }
 
     /** Raises a lead on behalf of the system (a triaged petition, the demo). */
@@ -84,6 +90,17 @@ class LeadWork {
             @Nullable Long findingId,
             @Nullable Long petitionId,
             NewLead entry) {
+        return raiseFor(by, round, localityId, findingId, petitionId, entry, Instant.now(clock));
+    }
+
+    private long raiseFor(
+            String by,
+            RoundId round,
+            long localityId,
+            @Nullable Long findingId,
+            @Nullable Long petitionId,
+            NewLead entry,
+            Instant at) {
         if (entry.persons().isBlank() || entry.matter().isBlank()) {
             throw new FindingRuleViolation("lead.rule.contentRequired");
         }
@@ -113,7 +130,7 @@ class LeadWork {
                 receiverName,
                 entry.sensitivity(),
                 by,
-                Instant.now(clock));
+                at);
         audit.record(AuditAction.CREATE, "Lead", id, "raised for " + entry.receiver());
         return id;
     }
@@ -147,13 +164,24 @@ class LeadWork {
     /** The director approves the transfer: register number, transfer date and report-back deadline. */
     @Transactional(noRollbackFor = FindingRuleViolation.class)
     Lead transfer(Caller caller, Lead lead, int version) {
+        return transfer(caller, lead, version, LocalDate.now(clock));
+    }
+
+    /**
+     * The transfer approved on the given day (a seeding or import of transfers made earlier): the register number of
+     * that day's year, the report-back deadline counted from it; not a day in the future.
+     */
+    @Transactional(noRollbackFor = FindingRuleViolation.class)
+    Lead transfer(Caller caller, Lead lead, int version, LocalDate today) {
+        if (today.isAfter(LocalDate.now(clock))) {
+            throw new IllegalArgumentException("transfer dated in the future: " + today);
+        }
         if (!caller.director()) {
             audit.record(AuditAction.ACCESS_DENIED, "Lead", lead.id(), AuditOutcome.FAILURE, "transfer refused");
             throw new FindingRuleViolation("lead.rule.directorOnly");
         }
         Lead current = atVersion(lead, version);
         current.requireState(Lead.State.RAISED, "lead.rule.notRaised");
-        LocalDate today = LocalDate.now(clock);
         int seq = leads.nextNumber(today.getYear());
         String number = registerNumber(registerPrefix, today.getYear(), seq);
         leads.transferred(
@@ -169,10 +197,16 @@ class LeadWork {
     /** A user of the receiving body confirms receipt (签收). */
     @Transactional(noRollbackFor = FindingRuleViolation.class)
     Lead receive(Caller caller, Lead lead, int version) {
+        return receive(caller, lead, version, Instant.now(clock));
+    }
+
+    /** Receipt confirmed at the given time (a seeding or import of receipts made earlier). */
+    @Transactional(noRollbackFor = FindingRuleViolation.class)
+    Lead receive(Caller caller, Lead lead, int version, Instant at) {
         requireReceiver(caller, lead);
         Lead current = atVersion(lead, version);
         current.requireState(Lead.State.TRANSFERRED, "lead.rule.notTransferred");
-        leads.received(current, caller.username(), Instant.now(clock));
+        leads.received(current, caller.username(), at);
         audit.record(AuditAction.UPDATE, "Lead", lead.id(), "received");
         return leads.find(lead.id()).orElseThrow();
     }
@@ -181,13 +215,23 @@ class LeadWork {
     @Transactional(noRollbackFor = FindingRuleViolation.class)
     Lead reportDisposition(
             Caller caller, Lead lead, Lead.DispositionKind kind, LocalDate on, String note, int version) {
+        return reportDisposition(caller, lead, kind, on, note, version, Instant.now(clock));
+    }
+
+    /** A disposition reported at the given time (a seeding or import of reports made earlier): {@code on} not after it. */
+    @Transactional(noRollbackFor = FindingRuleViolation.class)
+    Lead reportDisposition(
+            Caller caller, Lead lead, Lead.DispositionKind kind, LocalDate on, String note, int version, Instant at) {
         requireReceiver(caller, lead);
         Lead current = atVersion(lead, version);
         current.requireState(Lead.State.RECEIVED, "lead.rule.notReceived");
-        if (on.isAfter(LocalDate.now(clock)) || (lead.transferredOn() != null && on.isBefore(lead.transferredOn()))) {
+        LocalDate reported = at.atZone(clock.getZone()).toLocalDate();
+        if (on.isAfter(reported)
+                || on.isAfter(LocalDate.now(clock))
+                || (lead.transferredOn() != null && on.isBefore(lead.transferredOn()))) {
             throw new FindingRuleViolation("lead.rule.dispositionDate");
         }
-        leads.disposition(current, kind, on, note.strip(), caller.username(), Instant.now(clock));
+        leads.disposition(current, kind, on, note.strip(), caller.username(), at);
         audit.record(AuditAction.UPDATE, "Lead", lead.id(), "disposition " + kind);
         return leads.find(lead.id()).orElseThrow();
     }

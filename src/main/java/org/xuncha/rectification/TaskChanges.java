@@ -113,6 +113,20 @@ class TaskChanges {
             @Nullable String longTermReason,
             List<RectificationTask.Milestone> milestones,
             String actor) {
+        return plan(task, measures, responsible, longTerm, longTermReason, milestones, actor, Instant.now(clock));
+    }
+
+    /** The task's measures entered at the given time (a seeding or import of records made earlier); same rules. */
+    @Transactional
+    RectificationTask plan(
+            RectificationTask task,
+            String measures,
+            String responsible,
+            boolean longTerm,
+            @Nullable String longTermReason,
+            List<RectificationTask.Milestone> milestones,
+            String actor,
+            Instant at) {
         RectificationPlan plan = planOf(task);
         if (!plan.state().editable()) {
             throw new RectificationRuleViolation("plan.notEditable");
@@ -127,7 +141,7 @@ class TaskChanges {
         }
         tasks.update(planned);
         tasks.replaceMilestones(task.id(), longTerm ? milestones : List.of());
-        return saved(task, planned, "PLANNED", null, measures, actor);
+        return saved(task, planned, "PLANNED", null, measures, actor, at);
     }
 
     @Transactional
@@ -144,6 +158,18 @@ class TaskChanges {
             byte @Nullable [] content,
             @Nullable String note,
             String actor) {
+        return addEvidence(task, fileName, content, note, actor, Instant.now(clock));
+    }
+
+    /** Evidence added at the given time (a seeding or import of records made earlier); same rules. */
+    @Transactional
+    Tasks.Evidence addEvidence(
+            RectificationTask task,
+            @Nullable String fileName,
+            byte @Nullable [] content,
+            @Nullable String note,
+            String actor,
+            Instant now) {
         if (task.state().closed() || task.state() == TaskState.SUBMITTED) {
             throw new RectificationRuleViolation("evidence.locked");
         }
@@ -154,7 +180,6 @@ class TaskChanges {
         StoredFile stored = hasFile
                 ? files.store(fileName == null ? "file" : fileName, content, EVIDENCE_TYPES, MAX_EVIDENCE_BYTES)
                 : null;
-        Instant now = Instant.now(clock);
         long id = tasks.addEvidence(
                 task.id(),
                 stored == null ? null : stored.id(),
@@ -180,9 +205,15 @@ class TaskChanges {
 
     @Transactional
     RectificationTask submit(RectificationTask task, String actor) {
-        RectificationTask submitted = task.submit(tasks.evidenceOf(task.id()).size(), LocalDate.now(clock));
+        return submit(task, actor, Instant.now(clock));
+    }
+
+    /** The task submitted for verification at the given time (a seeding or import of records made earlier). */
+    @Transactional
+    RectificationTask submit(RectificationTask task, String actor, Instant at) {
+        RectificationTask submitted = task.submit(tasks.evidenceOf(task.id()).size(), day(at));
         tasks.update(submitted);
-        return saved(task, submitted, "SUBMITTED", null, null, actor);
+        return saved(task, submitted, "SUBMITTED", null, null, actor, at);
     }
 
     @Transactional
@@ -197,7 +228,21 @@ class TaskChanges {
     @Transactional
     RectificationTask closeOut(
             RectificationTask task, @Nullable String note, @Nullable String publicReply, String actor) {
-        RectificationTask closed = task.closeOut(LocalDate.now(clock), publicReply);
+        return closeOut(task, note, publicReply, actor, Instant.now(clock));
+    }
+
+    /**
+     * The task closed out at the given time (a seeding or import of records made earlier): closed on that day, which
+     * is neither in the future nor before the task was submitted.
+     */
+    @Transactional
+    RectificationTask closeOut(
+            RectificationTask task, @Nullable String note, @Nullable String publicReply, String actor, Instant at) {
+        LocalDate on = day(at);
+        if (on.isAfter(LocalDate.now(clock)) || (task.submittedOn() != null && on.isBefore(task.submittedOn()))) {
+            throw new IllegalArgumentException("task " + task.id() + " closed out on " + on);
+        }
+        RectificationTask closed = task.closeOut(on, publicReply);
         tasks.update(closed);
         events.publishEvent(new RectificationClosed(
                 task.id(), task.findingId(), task.roundId(), task.localityId(), task.petitionId(), closed.closedOn()));
@@ -206,7 +251,7 @@ class TaskChanges {
             String reply = closed.publicReply();
             petitions.ifAvailable(p -> p.concluded(petition, reply));
         }
-        return saved(task, closed, "CLOSED_OUT", null, note, actor);
+        return saved(task, closed, "CLOSED_OUT", null, note, actor, at);
     }
 
     @Transactional
@@ -238,6 +283,10 @@ class TaskChanges {
         return decided;
     }
 
+    private LocalDate day(Instant at) {
+        return at.atZone(clock.getZone()).toLocalDate();
+    }
+
     private RectificationPlan planOf(RectificationTask task) {
         return plans.find(task.planId(), TaskScope.everything()).orElseThrow();
     }
@@ -249,7 +298,18 @@ class TaskChanges {
             @Nullable String reason,
             @Nullable String note,
             String actor) {
-        tasks.history(before.id(), Instant.now(clock), actor, action, before.state(), after.state(), reason, note);
+        return saved(before, after, action, reason, note, actor, Instant.now(clock));
+    }
+
+    private RectificationTask saved(
+            RectificationTask before,
+            RectificationTask after,
+            String action,
+            @Nullable String reason,
+            @Nullable String note,
+            String actor,
+            Instant at) {
+        tasks.history(before.id(), at, actor, action, before.state(), after.state(), reason, note);
         audit.record(
                 AuditAction.UPDATE,
                 "RectificationTask",

@@ -14,6 +14,8 @@ import java.io.ByteArrayOutputStream;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
+import org.apache.poi.xssf.streaming.SXSSFSheet;
+import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 import org.apache.poi.xssf.usermodel.XSSFSheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.awaitility.Awaitility;
@@ -187,6 +189,64 @@ class FieldworkImportTests {
     @Test
     void anInspectorOutsideTheGroupIsReported() throws Exception {
         refused(List.of(good(0), List.of(ours.get(1), entry.toString(), "满意", "王不在", "")), "走访人员（D 列）", "“王不在”不是");
+    }
+
+    @Test
+    void aFileOfTheMostRowsWithAnErrorInItsLastRowWritesNothingAndNamesTheRow() throws Exception {
+        int rows = VisitImport.MAX_ROWS;
+        String[] labels = {"满意", "基本满意", "不满意"};
+        ByteArrayOutputStream file = new ByteArrayOutputStream();
+        try (SXSSFWorkbook book = new SXSSFWorkbook(500)) {
+            SXSSFSheet sheet = book.createSheet(VisitImport.SHEET);
+            var header = sheet.createRow(0);
+            for (int c = 0; c < VisitImport.COLUMNS.size(); c++) {
+                header.createCell(c).setCellValue(VisitImport.COLUMNS.get(c).header());
+            }
+            for (int i = 0; i < rows; i++) {
+                var row = sheet.createRow(i + 1);
+                row.createCell(0).setCellValue(i == rows - 1 ? "999999999999999" : ours.get(i % ours.size()));
+                row.createCell(1).setCellValue(entry.plusDays(i % 2).toString());
+                row.createCell(2).setCellValue(labels[i % 3]);
+                row.createCell(3).setCellValue(i % 2 == 0 ? memberName : "");
+            }
+            book.write(file);
+            book.dispose();
+        }
+        long before = visits();
+        mvc.perform(multipart("/fieldwork/rounds/" + pilot + "/visits/import")
+                        .file(new MockMultipartFile(
+                                "file", "走访十万行.xlsx", "application/octet-stream", file.toByteArray()))
+                        .cookie(member)
+                        .with(csrf()))
+                .andExpect(status().isUnprocessableContent())
+                .andExpect(content().string(containsString("“走访十万行.xlsx”中发现 1 处问题")))
+                .andExpect(content().string(containsString("<td>" + VisitImport.SHEET + "</td>")))
+                .andExpect(content().string(containsString("<td class=\"num\">" + (rows + 1) + "</td>")))
+                .andExpect(content().string(containsString("户编码（A 列）")))
+                .andExpect(content().string(containsString("户编码“999999999999999”不在农户名册中")));
+        assertThat(visits()).isEqualTo(before);
+    }
+
+    @Test
+    void textWithTabsNewlinesAndBackslashesIsStoredAsWrittenWithOneAuditEntry() throws Exception {
+        String raised = "道路\t失修\\积水\n排水沟堵塞 \\N";
+        long audits = imports();
+        upload(List.of(List.of(ours.get(0), entry.toString(), "不满意", memberName + "、" + memberName, raised), good(1)))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("已导入 2 条走访记录")));
+        assertThat(jdbc.sql("select inspectors, satisfaction from fieldwork.household_visit where raised = :r")
+                        .param("r", raised)
+                        .query((rs, n) -> rs.getString(1) + "/" + rs.getString(2))
+                        .list())
+                .containsExactly(memberName + "/DISSATISFIED");
+        assertThat(imports()).isEqualTo(audits + 1);
+    }
+
+    long imports() {
+        return jdbc.sql("select count(*) from audit.audit_event where action = 'IMPORT' and object_type ="
+                        + " 'HouseholdVisit'")
+                .query(Long.class)
+                .single();
     }
 
     @Test

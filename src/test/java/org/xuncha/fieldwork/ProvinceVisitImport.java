@@ -22,51 +22,72 @@ import org.xuncha.organization.RegionScope;
 import org.xuncha.planning.RoundId;
 
 /**
- * For the province benchmark: N visit rows to the households of a round in the field, imported through {@link
- * VisitImport} (the page's code path, committed) and, as the baseline, the same rows by PostgreSQL COPY (rolled
- * back). Returns seconds {import, copy}.
+ * For the province benchmark and {@link VisitImportBenchmark}: N visit rows to the households of a round in the
+ * field, written as one workbook and imported through {@link VisitImport} (the page's code path, committed) and, as
+ * the baseline, the same rows by PostgreSQL COPY (rolled back). {@link #measure} returns seconds {import, copy}.
  */
 public final class ProvinceVisitImport {
 
+    private static final String[] LABELS = {"满意", "基本满意", "不满意"};
+
     private ProvinceVisitImport() {}
 
+    /** One file of {@code visits} rows, then COPY of the same rows, then the import of the file. */
     public static double[] measure(ApplicationContext context, long roundId, long districtId, int visits, Path dir)
             throws Exception {
-        JdbcTemplate jdbc = context.getBean(JdbcTemplate.class);
-        LocalDate entry =
-                jdbc.queryForObject("select entry_date from planning.round where id = ?", LocalDate.class, roundId);
-        List<Map<String, Object>> households = jdbc.queryForList(
-                "select h.id, h.code, h.locality_id, l.path from organization.household h join planning.round_locality l"
-                        + " on l.locality_id = h.locality_id where l.round_id = ? order by h.code",
-                roundId);
-        // the import takes at most 20,000 rows a file (xlsx.tooManyRows): the rows go into as many files as needed
-        int perFile = 20_000;
-        List<Path> files = new java.util.ArrayList<>();
-        String[] labels = {"满意", "基本满意", "不满意"};
-        for (int first = 0; first < visits; first += perFile) {
-            Path file = dir.resolve("visits-" + first + ".xlsx");
-            files.add(file);
-            try (SXSSFWorkbook book = new SXSSFWorkbook(500);
-                    OutputStream out = Files.newOutputStream(file)) {
-                SXSSFSheet sheet = book.createSheet(VisitImport.SHEET);
-                var header = sheet.createRow(0);
-                for (int c = 0; c < VisitImport.COLUMNS.size(); c++) {
-                    header.createCell(c).setCellValue(VisitImport.COLUMNS.get(c).header());
-                }
-                for (int i = first; i < Math.min(visits, first + perFile); i++) {
-                    var row = sheet.createRow(i - first + 1);
-                    row.createCell(0).setCellValue((String)
-                            households.get(i % households.size()).get("code"));
-                    row.createCell(1).setCellValue(entry.plusDays(i % 10).toString());
-                    row.createCell(2).setCellValue(labels[i % 3]);
-                    row.createCell(4).setCellValue(i % 4 == 0 ? "反映村内道路需要维修" : "");
-                }
-                book.write(out);
-                book.dispose();
-            }
-        }
+        List<Map<String, Object>> households = households(context, roundId);
+        LocalDate entry = entryDate(context, roundId);
+        Path file = dir.resolve("visits-" + visits + ".xlsx");
+        write(file, households, visits, entry);
+        double copy = copy(context, roundId, households, visits, entry);
+        double imported = importFile(context, roundId, districtId, file, visits);
+        return new double[] {imported, copy};
+    }
 
-        // baseline: the same rows as COPY text, in a transaction rolled back
+    /** The round's households with their 村居 and its path, by code. */
+    static List<Map<String, Object>> households(ApplicationContext context, long roundId) {
+        return context.getBean(JdbcTemplate.class)
+                .queryForList(
+                        "select h.id, h.code, h.locality_id, l.path from organization.household h join"
+                                + " planning.round_locality l on l.locality_id = h.locality_id where l.round_id = ?"
+                                + " order by h.code",
+                        roundId);
+    }
+
+    static LocalDate entryDate(ApplicationContext context, long roundId) {
+        return context.getBean(JdbcTemplate.class)
+                .queryForObject("select entry_date from planning.round where id = ?", LocalDate.class, roundId);
+    }
+
+    /**
+     * A workbook in the template's layout: visit i goes to household i mod n, on one of the first ten days of the
+     * fieldwork, with the three satisfaction labels in turn and a raised problem on every fourth row.
+     */
+    static void write(Path file, List<Map<String, Object>> households, int visits, LocalDate entry) throws Exception {
+        try (SXSSFWorkbook book = new SXSSFWorkbook(500);
+                OutputStream out = Files.newOutputStream(file)) {
+            SXSSFSheet sheet = book.createSheet(VisitImport.SHEET);
+            var header = sheet.createRow(0);
+            for (int c = 0; c < VisitImport.COLUMNS.size(); c++) {
+                header.createCell(c).setCellValue(VisitImport.COLUMNS.get(c).header());
+            }
+            for (int i = 0; i < visits; i++) {
+                var row = sheet.createRow(i + 1);
+                row.createCell(0).setCellValue((String)
+                        households.get(i % households.size()).get("code"));
+                row.createCell(1).setCellValue(entry.plusDays(i % 10).toString());
+                row.createCell(2).setCellValue(LABELS[i % 3]);
+                row.createCell(4).setCellValue(i % 4 == 0 ? "反映村内道路需要维修" : "");
+            }
+            book.write(out);
+            book.dispose();
+        }
+    }
+
+    /** The baseline: the same rows as COPY text into the visit table, in a transaction rolled back; seconds. */
+    static double copy(
+            ApplicationContext context, long roundId, List<Map<String, Object>> households, int visits, LocalDate entry)
+            throws Exception {
         StringBuilder text = new StringBuilder(visits * 96);
         for (int i = 0; i < visits; i++) {
             Map<String, Object> h = households.get(i % households.size());
@@ -87,11 +108,11 @@ public final class ProvinceVisitImport {
                     .append(i % 3 == 0 ? "SATISFIED" : i % 3 == 1 ? "BASICALLY_SATISFIED" : "DISSATISFIED")
                     .append("\tbenchmark\t2026-11-28 10:00:00+08\n");
         }
+        byte[] bytes = text.toString().getBytes(StandardCharsets.UTF_8);
         DataSource dataSource = context.getBean("dataSource", DataSource.class);
         long start = System.nanoTime();
         try (Connection connection = dataSource.getConnection()) {
             connection.setAutoCommit(false);
-            byte[] bytes = text.toString().getBytes(StandardCharsets.UTF_8);
             CopyIn in = connection
                     .unwrap(PGConnection.class)
                     .getCopyAPI()
@@ -100,31 +121,32 @@ public final class ProvinceVisitImport {
             in.writeToCopy(bytes, 0, bytes.length);
             in.endCopy();
             connection.rollback();
+            connection.setAutoCommit(true);
         }
-        double copy = (System.nanoTime() - start) / 1e9;
+        return (System.nanoTime() - start) / 1e9;
+    }
 
+    /** The file through {@link VisitImport} as office staff of the district, committed; seconds. */
+    static double importFile(ApplicationContext context, long roundId, long districtId, Path file, int visits) {
         Authentication office = new TestingAuthenticationToken("benchmark", null, "ROLE_OFFICE_STAFF");
         SecurityContextHolder.getContext().setAuthentication(office);
         VisitImport visitImport = context.getBean(VisitImport.class);
-        start = System.nanoTime();
-        int total = 0;
-        for (Path file : files) {
+        try {
+            long start = System.nanoTime();
             VisitImport.Result result = visitImport.run(
                     file,
                     file.getFileName().toString(),
                     new RoundId(roundId),
                     RegionScope.of(List.of(districtId)),
                     office);
-            if (result.errorCount() > 0) {
-                throw new IllegalStateException("import failed: " + result.errors());
+            double seconds = (System.nanoTime() - start) / 1e9;
+            if (!result.succeeded() || result.imported() != visits) {
+                throw new IllegalStateException("import failed (" + result.imported() + " of " + visits + "): "
+                        + result.errors().stream().limit(10).toList());
             }
-            total += result.imported();
+            return seconds;
+        } finally {
+            SecurityContextHolder.clearContext();
         }
-        double imported = (System.nanoTime() - start) / 1e9;
-        SecurityContextHolder.clearContext();
-        if (total != visits) {
-            throw new IllegalStateException("imported " + total + " of " + visits);
-        }
-        return new double[] {imported, copy};
     }
 }

@@ -1,0 +1,11 @@
+-- 问题清单 paged: the list page and its export (FindingList) read
+--   where round_id = :round and locality_id in (:visible 村居) [and state = … and category_id = … and
+--   fixed_on_the_spot = …] order by round_id desc, locality_id, id limit :size offset :offset
+-- and the figures above it with one count(*) filter (…) over the same where clause.
+-- Key order: round_id and locality_id are the scope (equality and IN-list), then id, so the index returns a round's
+-- rows already in the list's order (PostgreSQL 17 keeps the order through an IN-list on a btree) and the LIMIT stops
+-- the scan after the page: no sort of the round's rows. state, category_id and fixed_on_the_spot follow as key
+-- columns (not INCLUDE) so that the filters are checked in the index as Index Cond without visiting the table, and
+-- the figures (count by state and 立行立改) are an index-only scan. round_id descending serves "all rounds" (newest
+-- round first) with a forward scan. finding_round_locality (round_id, locality_id) stays for the other readers.
+create index finding_list on findings.finding (round_id desc, locality_id, id, state, category_id, fixed_on_the_spot);

@@ -408,7 +408,7 @@ class Fieldwork {
                     by,
                     recordedAt.apply(data)));
         }
-        records.insertVisits(places, rows);
+        records.copyVisits(places, rows);
         audit(by, AuditAction.CREATE, "HouseholdVisit", where.locality().localityId(), rows.size() + " visits");
         return rows.size();
     }

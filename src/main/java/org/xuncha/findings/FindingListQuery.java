@@ -9,9 +9,10 @@ import org.springframework.web.util.UriComponentsBuilder;
  * The findings list's filters as the address carries them (all optional): {@code round} (a round's id, or {@code
  * all} for every round of the caller's scope; none: the first round the caller may see), {@code locality} (村居),
  * {@code category}, {@code state}, {@code fixed} (立行立改), {@code page} (from 0) and {@code size} (10 to 200, 50 by
- * default). Builds the page and export links with the same filters.
+ * default). Builds the page and export links with the same filters. Public, with the methods the page calls, because
+ * the template's expressions reach it by reflection.
  */
-record FindingListQuery(
+public record FindingListQuery(
         @Nullable String round,
         @Nullable Long locality,
         @Nullable Long category,
@@ -25,7 +26,7 @@ record FindingListQuery(
     static final int MIN_SIZE = 10;
     static final int MAX_SIZE = 200;
 
-    boolean allRounds() {
+    public boolean allRounds() {
         return ALL_ROUNDS.equals(round);
     }
 
@@ -42,11 +43,11 @@ record FindingListQuery(
         }
     }
 
-    int pageNumber() {
+    public int pageNumber() {
         return page == null ? 0 : Math.max(0, page);
     }
 
-    int pageSize() {
+    public int pageSize() {
         return size == null ? DEFAULT_SIZE : Math.max(MIN_SIZE, Math.min(MAX_SIZE, size));
     }
 

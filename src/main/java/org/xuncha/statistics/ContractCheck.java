@@ -2,6 +2,7 @@ package org.xuncha.statistics;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Service;
@@ -15,18 +16,23 @@ import org.xuncha.rectification.Rectifications;
 import org.xuncha.rectification.TownshipFigures;
 
 /**
- * 数据核对 (reconciliation): everything statistics shows is computed live from the reporting views, so there is no
- * aggregate to drift; what can drift is the contract itself. For each round in the caller's scope this compares the
- * views' counts with what the owning modules' public APIs return for the same round and scope.
+ * 数据核对 (reconciliation), two checks for each round in the caller's scope. The contract: the reporting views' counts
+ * against what the owning modules' public APIs return for the same round and scope. The tallies (统计读模型, from which
+ * the scorecard reads its large figures): each tally against its view, group by group (round, township, and the
+ * columns it keeps), through {@code statistics.tally_differences}.
  */
 @Service
 class ContractCheck {
 
     /** One comparison: the item, the round, the view's count and the owning module's. */
-    public record Line(String item, long roundId, String round, long view, long module) {
+    public record Line(String item, long roundId, String round, long view, long module, long groupsDiffering) {
+
+        public Line(String item, long roundId, String round, long view, long module) {
+            this(item, roundId, round, view, module, 0);
+        }
 
         public boolean equal() {
-            return view == module;
+            return view == module && groupsDiffering == 0;
         }
     }
 
@@ -124,8 +130,36 @@ class ContractCheck {
                     label,
                     scorecard.value(Figure.TASKS_CLOSED_OUT, round),
                     tasks.stream().mapToLong(TownshipFigures::closedOut).sum()));
+            if (scorecard.talliesServe(scopeOnly)) {
+                for (Source source : Source.values()) {
+                    if (source.tally() != null) {
+                        lines.add(tallied(source, option.id(), label, round));
+                    }
+                }
+            }
         }
         return lines;
+    }
+
+    /** A source's records of the round in scope, its tally's count of them, and the tally groups that differ. */
+    private Line tallied(Source source, long roundId, String label, Selection round) {
+        Map<String, Object> params = round.params();
+        String where = " v where v.round_id = :round and " + round.pathIn("v.path");
+        long records = jdbc.sql("select count(*) from " + source.view() + where)
+                .params(params)
+                .query(Long.class)
+                .single();
+        long tallied = jdbc.sql("select coalesce(sum(v.n), 0) from " + source.tally() + where)
+                .params(params)
+                .query(Long.class)
+                .single();
+        long differing = jdbc.sql("select count(*) from statistics.tally_differences(:kind, array[:round]::bigint[]) v"
+                        + " where " + round.pathIn("v.path"))
+                .params(params)
+                .param("kind", source.tallyKind())
+                .query(Long.class)
+                .single();
+        return new Line("TALLY_" + source.name(), roundId, label, records, tallied, differing);
     }
 
     /** The figure for a round over every region (the findings module's round queries are not scoped). */

@@ -51,7 +51,7 @@ public enum Figure {
     /** 已销号: tasks closed out. */
     TASKS_CLOSED_OUT(Source.TASK, "v.state = 'CLOSED_OUT'"),
     /** 按期销号: tasks closed out on or before the deadline. */
-    TASKS_CLOSED_ON_TIME(Source.TASK, "v.state = 'CLOSED_OUT' and v.closed_on <= v.deadline"),
+    TASKS_CLOSED_ON_TIME(Source.TASK, "v.state = 'CLOSED_OUT' and v.closed_on_time"),
     /** 回访村居: revisits, attributed by the day of the revisit. */
     REVISITS(Source.REVISIT, "true"),
     /** 满意度答卷: survey answers of the revisits, by answer. */
@@ -93,6 +93,15 @@ public enum Figure {
     String filteredMeasure() {
         String filter = " filter (where " + condition + ")";
         return summed == null ? "count(*)" + filter : "coalesce(sum(" + summed + ")" + filter + ", 0)";
+    }
+
+    /**
+     * The same measure over the source's tally, whose rows stand for {@code n} records each and carry the summed
+     * column already summed: {@code coalesce(sum(v.n) filter (where ...), 0)} or {@code coalesce(sum(<column>)
+     * filter (where ...), 0)}.
+     */
+    String tallyMeasure() {
+        return "coalesce(sum(" + (summed == null ? "v.n" : summed) + ") filter (where " + condition + "), 0)";
     }
 
     /** The column the figure breaks down by (category, disposition, answer), or null. */

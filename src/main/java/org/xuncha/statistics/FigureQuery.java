@@ -38,15 +38,26 @@ final class FigureQuery {
      * The figure's value is the sum of its column over the rows; its breakdown the sums by its key column.
      */
     static String pass(Source source, List<Figure> figures, Selection selection) {
+        return pass(source, figures, selection, false);
+    }
+
+    /**
+     * As {@link #pass(Source, List, Selection)}, from the source's tally when {@code tallied}: the same conditions
+     * over the tally's columns, each row standing for its {@code n} records. The tally's path is the township's, so
+     * this holds only for a selection whose scope and region are a township or wider.
+     */
+    static String pass(Source source, List<Figure> figures, Selection selection, boolean tallied) {
         List<String> keys = breakdownColumns(figures);
         String where = scope(source, selection) + " and " + period();
         StringBuilder sql = new StringBuilder("select ");
         for (String key : keys) {
             sql.append(key).append(", ");
         }
-        sql.append(figures.stream().map(Figure::filteredMeasure).collect(Collectors.joining(", ")))
+        sql.append(figures.stream()
+                        .map(tallied ? Figure::tallyMeasure : Figure::filteredMeasure)
+                        .collect(Collectors.joining(", ")))
                 .append(" from ")
-                .append(source.view())
+                .append(tallied ? source.tally() : source.view())
                 .append(" v where ")
                 .append(where);
         if (!keys.isEmpty()) {

@@ -77,7 +77,7 @@ public class Scorecard {
      * ({@link FigureQuery#pass}), the others (rounds, 村居 inspected, the coverage target) one query each.
      */
     @Transactional(readOnly = true)
-    Figures figures(Selection selection) {
+    public Figures figures(Selection selection) {
         Selection unkeyed = selection.withKey(null);
         Map<Figure, Long> values = new EnumMap<>(Figure.class);
         Map<Figure, Map<String, Long>> breakdowns = new EnumMap<>(Figure.class);
@@ -89,20 +89,41 @@ public class Scorecard {
                 values.put(figure, value(figure, unkeyed));
             }
         }
-        passes.forEach((source, figures) -> pass(source, figures, unkeyed, values, breakdowns));
+        boolean talliesServe = talliesServe(unkeyed);
+        passes.forEach((source, figures) ->
+                pass(source, figures, unkeyed, talliesServe && source.tally() != null, values, breakdowns));
         return new Figures(values, breakdowns);
+    }
+
+    /**
+     * Whether the tallies can answer the selection: they are kept per township, so its scope and region must be
+     * townships or wider. A 村居 among them (a narrower scope) is answered from the views.
+     */
+    boolean talliesServe(Selection selection) {
+        List<String> paths = new ArrayList<>();
+        for (String prefix : selection.scopePrefixes()) {
+            paths.add(prefix.endsWith("%") ? prefix.substring(0, prefix.length() - 1) : prefix);
+        }
+        if (!selection.within().equals("%")) {
+            paths.add(selection.within().substring(0, selection.within().length() - 1));
+        }
+        return !jdbc.sql("select exists (select 1 from statistics.locality_record where path in (:paths))")
+                .param("paths", paths)
+                .query(Boolean.class)
+                .single();
     }
 
     private void pass(
             Source source,
             List<Figure> figures,
             Selection selection,
+            boolean tallied,
             Map<Figure, Long> values,
             Map<Figure, Map<String, Long>> breakdowns) {
         List<String> keys = FigureQuery.breakdownColumns(figures);
         Map<Figure, Map<String, Long>> sums = new EnumMap<>(Figure.class);
         figures.forEach(figure -> values.put(figure, 0L));
-        jdbc.sql(FigureQuery.pass(source, figures, selection))
+        jdbc.sql(FigureQuery.pass(source, figures, selection, tallied))
                 .params(selection.params())
                 .query(rs -> {
                     for (int i = 0; i < figures.size(); i++) {

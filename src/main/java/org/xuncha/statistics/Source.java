@@ -1,6 +1,7 @@
 package org.xuncha.statistics;
 
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A kind of record as the reporting contract publishes it (统计口径的数据来源): its view in schema
@@ -144,6 +145,37 @@ public enum Source {
 
     public String view() {
         return view;
+    }
+
+    /**
+     * The source's tally (统计读模型, migration V16_4): its view's rows counted per round, township and the columns
+     * the figures' conditions and breakdowns use, kept in step by triggers; null for the small sources read live.
+     */
+    public @Nullable String tally() {
+        switch (this) {
+            case FINDING:
+                return "statistics.finding_tally";
+            case LEAD:
+                return "statistics.lead_tally";
+            case TALK:
+                return "statistics.talk_tally";
+            case VISIT:
+                return "statistics.visit_tally";
+            case NOTICE:
+                return "statistics.notice_tally";
+            case PETITION:
+                return "statistics.petition_tally";
+            case TASK:
+                return "statistics.task_tally";
+            default:
+                return null;
+        }
+    }
+
+    /** The kind name of the source's tally in {@code statistics.tally_kind}, or null. */
+    public @Nullable String tallyKind() {
+        String tally = tally();
+        return tally == null ? null : tally.substring("statistics.".length(), tally.length() - "_tally".length());
     }
 
     public String order() {

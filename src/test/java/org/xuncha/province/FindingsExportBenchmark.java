@@ -1,28 +1,28 @@
 package org.xuncha.province;
 
-import java.io.OutputStream;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.List;
-import java.util.stream.Stream;
-import org.jspecify.annotations.Nullable;
+import java.util.zip.ZipFile;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.xuncha.XunchaApplication;
-import org.xuncha.documents.XlsxExport;
 
 /**
- * The export part of the province benchmark, run in its own JVM with {@code -Xmx256m} (not a test): streams every
- * finding of the province (no confidential column: leads' sealed content is not read) from a server-side cursor
- * through documents' {@link XlsxExport} (SXSSF, 500-row window) into {@code target/bench/findings.xlsx}, and writes
- * time, size and the heap's peak to {@code target/bench/export.properties}.
+ * The export part of the province benchmark, run in its own JVM with {@code -Xmx256m} (not a test): starts the
+ * application in that JVM, signs in as the province's leader ({@code bench-province}) and downloads the findings
+ * list's export of every round ({@code GET /findings/list.xlsx?round=all}, the page's own export: a server-side cursor
+ * through documents' {@link org.xuncha.documents.XlsxExport}, SXSSF) into {@code target/bench/findings.xlsx}; checks
+ * the file is a whole workbook and writes time, rows in scope, size and the heap's peak (server and client together)
+ * to {@code target/bench/export.properties}.
  */
 public final class FindingsExportBenchmark {
 
@@ -35,50 +35,40 @@ public final class FindingsExportBenchmark {
         Path out = Path.of("target", "bench");
         Files.createDirectories(out);
         Path file = out.resolve("findings.xlsx");
+        Files.deleteIfExists(file);
         String outcome = "MISSED";
         long rows = 0;
         double seconds = 0;
         try (ConfigurableApplicationContext context = new SpringApplicationBuilder(XunchaApplication.class)
                 .properties("logging.level.root=warn")
                 .run()) {
-            JdbcTemplate jdbc = new JdbcTemplate(context.getBean("dataSource", javax.sql.DataSource.class));
-            jdbc.setFetchSize(2_000);
-            String path = jdbc.queryForObject(
-                    "select path from organization.region where code = ?",
-                    String.class,
-                    ProvinceGenerator.PROVINCE_CODE);
-            TransactionTemplate transactions = context.getBean(TransactionTemplate.class);
-            List<String> headers =
-                    List.of("编号", "轮次", "巡察组", "乡镇（街道）", "村居", "问题类别", "问题描述", "严重程度", "状态", "立行立改", "记录时间");
-            long[] count = {0};
+            int port = Integer.parseInt(context.getEnvironment().getProperty("local.server.port"));
+            String base = "http://127.0.0.1:" + port;
+            JdbcClient jdbc = JdbcClient.create(context.getBean("dataSource", javax.sql.DataSource.class));
+            String path = jdbc.sql("select path from organization.region where code = :c")
+                    .param("c", ProvinceGenerator.PROVINCE_CODE)
+                    .query(String.class)
+                    .single();
+            rows = jdbc.sql("select count(*) from findings.finding where locality_path like :p")
+                    .param("p", path + "%")
+                    .query(Long.class)
+                    .single();
+            String password =
+                    ProvinceBenchmark.password(Path.of(context.getEnvironment().getProperty("xuncha.data-dir")));
+            HttpClient http = ProvinceBenchmark.signIn(base, "bench-province", password);
             long start = System.nanoTime();
-            try (OutputStream stream = Files.newOutputStream(file)) {
-                transactions.executeWithoutResult(status -> {
-                    try (Stream<List<@Nullable Object>> stream2 = jdbc.queryForStream(
-                            "select id, round_id, group_number, township_name, locality_name, category, description,"
-                                    + " severity, state, fixed_on_the_spot, recorded_at from findings.finding where"
-                                    + " locality_path like ? order by id",
-                            (rs, n) -> {
-                                count[0]++;
-                                List<@Nullable Object> row = new ArrayList<>(11);
-                                for (int c = 1; c <= 11; c++) {
-                                    row.add(
-                                            c == 11
-                                                    ? rs.getObject(c, java.time.OffsetDateTime.class)
-                                                    : rs.getObject(c));
-                                }
-                                return row;
-                            },
-                            path + "%")) {
-                        XlsxExport.write(stream, List.of(new XlsxExport.SheetData("问题", headers, stream2)));
-                    } catch (java.io.IOException e) {
-                        throw new java.io.UncheckedIOException(e);
-                    }
-                });
-            }
+            HttpResponse<Path> response = http.send(
+                    HttpRequest.newBuilder(URI.create(base + "/findings/list.xlsx?round=all"))
+                            .build(),
+                    HttpResponse.BodyHandlers.ofFile(file));
             seconds = (System.nanoTime() - start) / 1e9;
-            rows = count[0];
-            outcome = "met";
+            if (response.statusCode() != 200) {
+                outcome = "MISSED (HTTP " + response.statusCode() + ")";
+            } else {
+                try (ZipFile workbook = new ZipFile(file.toFile())) {
+                    outcome = workbook.getEntry("xl/worksheets/sheet1.xml") != null ? "met" : "MISSED (no sheet)";
+                }
+            }
         } catch (OutOfMemoryError e) {
             outcome = "MISSED (OutOfMemoryError)";
         }

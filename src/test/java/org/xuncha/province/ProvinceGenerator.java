@@ -145,6 +145,8 @@ public final class ProvinceGenerator {
             if (existing != null && existing > 0) {
                 throw new IllegalStateException("a benchmark province is already in this database");
             }
+            // the statistics tallies' triggers stay quiet during COPY; the tallies are rebuilt once at the end
+            execute("set session_replication_role = replica");
             regions();
             planning();
             households();
@@ -157,6 +159,8 @@ public final class ProvinceGenerator {
                         + "))");
             }
             benchmarkAccounts();
+            execute("set session_replication_role = origin");
+            execute("select statistics.retally(kind, null, null) from statistics.tally_kind");
             for (String table : rows.keySet()) {
                 execute("analyze " + table);
             }
@@ -164,7 +168,14 @@ public final class ProvinceGenerator {
                     "organization.locality",
                     "planning.round_township",
                     "planning.round_locality",
-                    "planning.group_locality")) {
+                    "planning.group_locality",
+                    "statistics.finding_tally",
+                    "statistics.lead_tally",
+                    "statistics.talk_tally",
+                    "statistics.visit_tally",
+                    "statistics.notice_tally",
+                    "statistics.petition_tally",
+                    "statistics.task_tally")) {
                 execute("analyze " + table);
             }
             return new Counts(rows, provinceId, districtIds[0]);

@@ -229,6 +229,54 @@ class StatisticsWebTests {
     }
 
     @Test
+    void aTallyThatNoLongerMatchesItsRecordsIsReportedByTheCheckAndTheAppCannotWriteOne() throws Exception {
+        assertThat(jdbc.sql("select count(*) from statistics.tally_kind k, statistics.tally_differences(k.kind,"
+                                + " array(select id from planning.round)) d")
+                        .query(Long.class)
+                        .single())
+                .isZero();
+        assertThat(jdbc.sql("select coalesce(sum(n), 0) from statistics.finding_tally")
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(jdbc.sql("select count(*) from findings.finding")
+                        .query(Long.class)
+                        .single())
+                .isPositive();
+        org.assertj.core.api.Assertions.assertThatThrownBy(
+                        () -> jdbc.sql("update statistics.finding_tally set n = n + 1")
+                                .update())
+                .rootCause()
+                .hasMessageContaining("permission denied");
+        JdbcClient root = org.xuncha.Superuser.jdbc(dataSource);
+        String group = root.sql(
+                        "select round_id || ',' || path from statistics.finding_tally where round_id = :r limit 1")
+                .param("r", pilot)
+                .query(String.class)
+                .single();
+        long round = Long.parseLong(group.substring(0, group.indexOf(',')));
+        String path = group.substring(group.indexOf(',') + 1);
+        root.sql("update statistics.finding_tally set n = n + 1 where ctid = (select ctid from statistics.finding_tally"
+                        + " where round_id = :r and path = :p limit 1)")
+                .param("r", round)
+                .param("p", path)
+                .update();
+        try {
+            String page = html("/statistics/check", signIn("office"));
+            assertThat(page)
+                    .contains("data-testid=\"check-result\" class=\"check-diff\"")
+                    .contains("读模型：问题")
+                    .contains("（1 组不一致）");
+        } finally {
+            root.sql("select statistics.retally('finding', array[:r]::bigint[], array[:p])")
+                    .param("r", round)
+                    .param("p", path)
+                    .query()
+                    .listOfRows();
+        }
+        assertThat(html("/statistics/check", signIn("office"))).contains("class=\"check-ok\"");
+    }
+
+    @Test
     void theDashboardDataAnswersOneSeriesPerChart() throws Exception {
         String json = mvc.perform(get("/dashboard/data?round=" + pilot).cookie(signIn("leader")))
                 .andExpect(status().isOk())

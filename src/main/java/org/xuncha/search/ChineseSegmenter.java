@@ -8,6 +8,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.cn.smart.SmartChineseAnalyzer;
@@ -52,6 +53,14 @@ final class ChineseSegmenter {
      * so that a hit in the title ranks higher. Words carry no quotes or backslashes (letters and digits only).
      */
     static String tsvector(String title, String text) {
+        return tsvector(title, text, "", w -> w);
+    }
+
+    /**
+     * As {@link #tsvector(String, String)}, followed by the words of a confidential text as their blind index tokens
+     * (letters and digits too): the index can match them, and holds none of the confidential words.
+     */
+    static String tsvector(String title, String text, String confidential, UnaryOperator<String> blind) {
         Map<String, List<String>> positions = new LinkedHashMap<>();
         int position = 0;
         for (String word : words(title)) {
@@ -61,6 +70,10 @@ final class ChineseSegmenter {
         for (String word : words(text)) {
             position = Math.min(position + 1, MAX_POSITION);
             positions.computeIfAbsent(word, w -> new ArrayList<>()).add(Integer.toString(position));
+        }
+        for (String word : words(confidential)) {
+            position = Math.min(position + 1, MAX_POSITION);
+            positions.computeIfAbsent(blind.apply(word), w -> new ArrayList<>()).add(Integer.toString(position));
         }
         return positions.entrySet().stream()
                 .map(e -> "'" + e.getKey() + "':" + String.join(",", e.getValue()))
@@ -108,11 +121,20 @@ final class ChineseSegmenter {
 
     /** A {@code tsquery} literal requiring every term; a phrase's words must follow each other ({@code <->}). */
     static String tsquery(List<List<String>> terms) {
+        return terms.stream().map(t -> term(t, w -> w)).collect(Collectors.joining(" & "));
+    }
+
+    /** As {@link #tsquery(List)}, each term matched in the clear words or in the blind tokens of confidential ones. */
+    static String tsquery(List<List<String>> terms, UnaryOperator<String> blind) {
         return terms.stream()
-                .map(t -> t.size() == 1
-                        ? "'" + t.get(0) + "'"
-                        : "(" + t.stream().map(w -> "'" + w + "'").collect(Collectors.joining(" <-> ")) + ")")
+                .map(t -> "(" + term(t, w -> w) + " | " + term(t, blind) + ")")
                 .collect(Collectors.joining(" & "));
+    }
+
+    private static String term(List<String> words, UnaryOperator<String> form) {
+        return words.size() == 1
+                ? "'" + form.apply(words.get(0)) + "'"
+                : "(" + words.stream().map(w -> "'" + form.apply(w) + "'").collect(Collectors.joining(" <-> ")) + ")";
     }
 
     /** All words of a query, for ranking and marking. */

@@ -12,6 +12,7 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.xuncha.confidential.FieldCipher;
 import org.xuncha.web.Paged;
 
 /**
@@ -23,9 +24,11 @@ import org.xuncha.web.Paged;
 public class SearchIndex {
 
     private final JdbcClient jdbc;
+    private final FieldCipher cipher;
 
-    SearchIndex(JdbcClient jdbc) {
+    SearchIndex(JdbcClient jdbc, FieldCipher cipher) {
         this.jdbc = jdbc;
+        this.cipher = cipher;
     }
 
     /** Adds the entry, or replaces the one of the same kind and record id. */
@@ -36,8 +39,9 @@ public class SearchIndex {
 
     /**
      * Adds the entry with words of a confidential text (e.g. talk notes, kept encrypted by their module) that make it
-     * findable, while only the entry's own text is kept and shown as the snippet: the confidential text is never
-     * stored here in clear, only its segmented words.
+     * findable, while only the entry's own text is kept and shown as the snippet: the confidential text is not stored
+     * here, neither in clear nor as words, only as the blind index tokens of its words ({@link
+     * FieldCipher#blindIndex}), which a query's words are matched against in the same way.
      */
     @Transactional
     public void putConfidential(SearchEntry entry, String confidentialText) {
@@ -66,9 +70,7 @@ public class SearchIndex {
                 .param("link", entry.link())
                 .param(
                         "words",
-                        ChineseSegmenter.tsvector(
-                                entry.title(),
-                                confidentialText.isBlank() ? entry.text() : entry.text() + "\n" + confidentialText))
+                        ChineseSegmenter.tsvector(entry.title(), entry.text(), confidentialText, cipher::blindIndex))
                 .update();
     }
 
@@ -115,7 +117,7 @@ public class SearchIndex {
                         required,
                         scope,
                         kindNames)
-                .param("rankQuery", ChineseSegmenter.tsquery(all, "|"))
+                .param("rankQuery", ChineseSegmenter.tsquery(blindedToo(all), "|"))
                 .param("limit", pageSize)
                 .param("offset", (long) pageNumber * pageSize)
                 .query(SearchIndex::row)
@@ -136,6 +138,13 @@ public class SearchIndex {
         return new Paged<>(hits, pageNumber, pageSize, total);
     }
 
+    /** The words and their blind index tokens, so that hits in confidential text rank too. */
+    private Set<String> blindedToo(Set<String> words) {
+        Set<String> all = new java.util.LinkedHashSet<>(words);
+        words.forEach(w -> all.add(cipher.blindIndex(w)));
+        return all;
+    }
+
     /** How many entries the index holds for a kind (for checks after re-indexing). */
     @Transactional(readOnly = true)
     public long count(SearchKind kind) {
@@ -145,10 +154,10 @@ public class SearchIndex {
                 .single();
     }
 
-    private static JdbcClient.StatementSpec bind(
+    private JdbcClient.StatementSpec bind(
             JdbcClient.StatementSpec spec, List<List<String>> required, SearchScope scope, List<String> kinds) {
         Set<String> pairs = scope.roundLocalities();
-        return spec.param("query", ChineseSegmenter.tsquery(required))
+        return spec.param("query", ChineseSegmenter.tsquery(required, cipher::blindIndex))
                 .param("prefixes", scope.regionPrefixes())
                 .param(
                         "visibilities",

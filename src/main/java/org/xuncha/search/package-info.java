@@ -7,7 +7,7 @@
  * the search page. Modules put their own records through {@link org.xuncha.search.SearchIndex} (findings, intake,
  * fieldwork depend on search, never the other way round, so no cycle can form).
  */
-@ApplicationModule(allowedDependencies = {"organization", "planning", "audit", "web"})
+@ApplicationModule(allowedDependencies = {"organization", "planning", "audit", "web", "confidential"})
 @NullMarked
 package org.xuncha.search;
 

@@ -79,6 +79,15 @@ class FieldCipherTests {
     }
 
     @Test
+    void outsideTheDemoAnEmbeddedStartWithoutAKeyIsRefusedAndNoKeyIsGenerated(@TempDir Path dataDir) {
+        assertThatThrownBy(() -> new FieldCipher("", "", "false", dataDir.toString()))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("XUNCHA_FIELD_KEY")
+                .hasMessageContaining("XUNCHA_DEMO=false");
+        assertThat(dataDir.resolve("secrets")).doesNotExist();
+    }
+
+    @Test
     void embeddedModeGeneratesAKeyOnceAndKeepsIt(@TempDir Path dataDir) throws Exception {
         FieldCipher first = new FieldCipher("", "", dataDir.toString());
         Path keyFile = dataDir.resolve("secrets").resolve("field-key");

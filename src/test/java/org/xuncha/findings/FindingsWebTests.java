@@ -164,6 +164,74 @@ class FindingsWebTests {
     }
 
     @Test
+    void aFixOnTheSpotNeedsWhatWasDoneIsRecordedWithItsDateAndAStaleOrForeignOneIsRefused() throws Exception {
+        Cookie member = signIn("groupmember");
+        long id = record(member, ownLocalities.get(0), "村务公开栏半年未更新，低保名单未公示。");
+        String today = java.time.LocalDate.now().toString();
+        // what was done is required: nothing changes without it
+        mvc.perform(post("/findings/" + id + "/fix")
+                        .with(csrf())
+                        .cookie(member)
+                        .param("action", " ")
+                        .param("fixedOn", today)
+                        .param("version", String.valueOf(version(id))))
+                .andExpect(status().is3xxRedirection());
+        assertThat(findings.find(id).orElseThrow().fixedOnTheSpot()).isFalse();
+        // with it the fix is recorded with its date; a second save from the same (now stale) version is refused
+        int stale = version(id);
+        mvc.perform(post("/findings/" + id + "/fix")
+                        .with(csrf())
+                        .cookie(member)
+                        .param("action", "当日更新公开栏，公示低保名单。")
+                        .param("fixedOn", today)
+                        .param("version", String.valueOf(stale)))
+                .andExpect(status().is3xxRedirection());
+        assertThat(jdbc.sql("select fixed_on_the_spot, fix_action, fixed_on::text from findings.finding where id = :id")
+                        .param("id", id)
+                        .query((rs, n) -> rs.getBoolean(1) + "|" + rs.getString(2) + "|" + rs.getString(3))
+                        .single())
+                .isEqualTo("true|当日更新公开栏，公示低保名单。|" + today);
+        mvc.perform(post("/findings/" + id + "/fix")
+                        .with(csrf())
+                        .cookie(member)
+                        .param("action", "再次更新。")
+                        .param("fixedOn", today)
+                        .param("version", String.valueOf(stale)))
+                .andExpect(status().isConflict());
+        assertThat(jdbc.sql("select fix_action from findings.finding where id = :id")
+                        .param("id", id)
+                        .query(String.class)
+                        .single())
+                .isEqualTo("当日更新公开栏，公示低保名单。");
+        mvc.perform(get("/findings/" + id).cookie(signIn("office")))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("当日更新公开栏，公示低保名单。")));
+        // a finding of another group's 村居 is not found for this member; a liaison may not record fixes at all
+        long theirs = jdbc.sql("select id from findings.finding where round_id = :round and locality_id = :l limit 1")
+                .param("round", pilot.value())
+                .param("l", otherLocality)
+                .query(Long.class)
+                .optional()
+                .orElse(-1L);
+        if (theirs > 0) {
+            mvc.perform(post("/findings/" + theirs + "/fix")
+                            .with(csrf())
+                            .cookie(member)
+                            .param("action", "x")
+                            .param("fixedOn", today)
+                            .param("version", "0"))
+                    .andExpect(status().isNotFound());
+        }
+        mvc.perform(post("/findings/" + id + "/fix")
+                        .with(csrf())
+                        .cookie(signIn("liaison"))
+                        .param("action", "x")
+                        .param("fixedOn", today)
+                        .param("version", String.valueOf(version(id))))
+                .andExpect(status().isForbidden());
+    }
+
+    @Test
     void replacingEvidenceKeepsEveryVersionWithItsSha256AndEachStaysDownloadable() throws Exception {
         Cookie member = signIn("groupmember");
         long id = record(member, ownLocalities.get(0), "村务公开栏内容长期未更新。");

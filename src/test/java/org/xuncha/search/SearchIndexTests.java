@@ -221,6 +221,17 @@ class SearchIndexTests {
                 .query(String.class)
                 .single();
         assertThat(bodies).doesNotContain(notes);
+        // the index holds none of the notes' own words (only their blind tokens), so reading it gives nothing away
+        String words = jdbc.sql("select string_agg(words::text, ' ') from search.entry where kind = 'TALK_NOTE'")
+                .query(String.class)
+                .single();
+        List<String> noteOnly = ChineseSegmenter.words(notes).stream()
+                .filter(w -> w.codePointCount(0, w.length()) > 1)
+                .filter(w -> !bodies.contains(w))
+                .toList();
+        assertThat(noteOnly).isNotEmpty();
+        noteOnly.forEach(w -> assertThat(words).doesNotContain("'" + w + "'"));
+        assertThat(words).contains("'" + cipher.blindIndex(noteOnly.get(0)) + "'");
         SearchScope office = SearchScope.regions(List.of("/%"), EnumSet.of(Visibility.OFFICE_AND_GROUP));
         assertThat(index.search(notes, office, List.of(SearchKind.TALK_NOTE), 0, 10)
                         .total())

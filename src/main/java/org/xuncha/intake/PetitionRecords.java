@@ -148,6 +148,18 @@ class PetitionRecords {
                 .optional();
     }
 
+    /** Petitions received per 村居 within the scope (every round), for ranking 村居. */
+    Map<Long, Long> receivedByLocality(Scope scope) {
+        Map<Long, Long> counts = new java.util.HashMap<>();
+        jdbc.sql("select p.locality_id, count(*) from intake.petition p where " + Scope.WITHIN
+                        + " group by p.locality_id")
+                .params(scope.params())
+                .query(rs -> {
+                    counts.put(rs.getLong(1), rs.getLong(2));
+                });
+        return counts;
+    }
+
     /** The petition when it lies within the scope. */
     Optional<Petition> find(long id, Scope scope) {
         return jdbc.sql("select " + COLUMNS + " from intake.petition p where p.id = :id and " + Scope.WITHIN)

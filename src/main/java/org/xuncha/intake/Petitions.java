@@ -1,6 +1,7 @@
 package org.xuncha.intake;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -35,6 +36,12 @@ public class Petitions {
         try (var rows = records.stream(new PetitionRecords.Filter(round, null, false), Scope.of(scope, regions))) {
             return rows.map(PetitionDigest::of).toList();
         }
+    }
+
+    /** Petitions received per 村居 (by its id) within the scope, over every round; 村居 without any are absent. */
+    @Transactional(readOnly = true)
+    public Map<Long, Long> receivedByLocality(RegionScope scope) {
+        return records.receivedByLocality(Scope.of(scope, regions));
     }
 
     /** How many of the round's petitions lie within the scope. */

@@ -30,6 +30,7 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 import org.xuncha.audit.AuditAction;
 import org.xuncha.audit.AuditLog;
 import org.xuncha.audit.AuditOutcome;
+import org.xuncha.intake.Petitions;
 import org.xuncha.organization.RegionScope;
 import org.xuncha.organization.RegionSummary;
 import org.xuncha.organization.Regions;
@@ -58,7 +59,8 @@ class RevisitController {
     }
 
     /** A 村居 to consider revisiting: its rectification record and satisfaction. */
-    record Suggestion(LocalityRecord record, @Nullable Double index, long respondents) {}
+    /** A 村居 to consider for a revisit: its rectification record, satisfaction and petitions received. */
+    record Suggestion(LocalityRecord record, @Nullable Double index, long respondents, long petitions) {}
 
     /** A 村居 below the threshold, with the link that opens planning's new-round form for a 回头看. */
     record Proposal(String localityName, String townshipName, Double index, long respondents, String planLink) {}
@@ -67,6 +69,7 @@ class RevisitController {
     private final RevisitWork work;
     private final Rounds rounds;
     private final Rectifications rectifications;
+    private final Petitions petitions;
     private final Regions regions;
     private final AuditLog audit;
     private final MessageSource messages;
@@ -77,6 +80,7 @@ class RevisitController {
             RevisitWork work,
             Rounds rounds,
             Rectifications rectifications,
+            Petitions petitions,
             Regions regions,
             AuditLog audit,
             MessageSource messages,
@@ -85,6 +89,7 @@ class RevisitController {
         this.work = work;
         this.rounds = rounds;
         this.rectifications = rectifications;
+        this.petitions = petitions;
         this.regions = regions;
         this.audit = audit;
         this.messages = messages;
@@ -126,12 +131,14 @@ class RevisitController {
                             .orElse(g.name()));
         }
         List<Suggestion> suggestions = new ArrayList<>();
+        Map<Long, Long> petitionsReceived = petitions.receivedByLocality(scope);
         for (LocalityRecord record : rectifications.localities(scope)) {
             RevisitRecords.Group g = localityIndex.get(record.localityId());
             suggestions.add(new Suggestion(
                     record,
                     g == null ? null : g.satisfaction().index(),
-                    g == null ? 0 : g.satisfaction().respondents()));
+                    g == null ? 0 : g.satisfaction().respondents(),
+                    petitionsReceived.getOrDefault(record.localityId(), 0L)));
         }
         suggestions.sort(ranking(by));
         model.addAttribute("revisits", records.list(prefixes));
@@ -155,8 +162,7 @@ class RevisitController {
                 Comparator.comparingInt((Suggestion s) -> s.record().returnedTasks())
                         .reversed();
             case PETITIONS ->
-                Comparator.comparingInt((Suggestion s) -> s.record().massRaised())
-                        .reversed();
+                Comparator.comparingLong((Suggestion s) -> s.petitions()).reversed();
             case SATISFACTION ->
                 Comparator.comparing((Suggestion s) -> s.index() == null ? Double.MAX_VALUE : s.index());
         };

@@ -3,8 +3,10 @@ package org.xuncha.demo;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
+import java.time.LocalDate;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.awaitility.Awaitility;
@@ -13,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.Authentication;
 import org.xuncha.fieldwork.FieldworkFigures;
 import org.xuncha.findings.FindingState;
@@ -30,6 +33,9 @@ import org.xuncha.planning.Rounds;
 import org.xuncha.rectification.Rectifications;
 import org.xuncha.rectification.TownshipFigures;
 import org.xuncha.revisits.RevisitSeeding;
+import org.xuncha.statistics.Figure;
+import org.xuncha.statistics.Scorecard;
+import org.xuncha.statistics.Selection;
 
 /**
  * With the demo year on, the demo district's year counts exactly the article's figures, each counted through the
@@ -63,6 +69,12 @@ class ArticleYearTests {
     @Autowired
     Rectifications rectifications;
 
+    @Autowired
+    Scorecard scorecard;
+
+    @Autowired
+    JdbcClient jdbc;
+
     RegionScope whole;
     List<RoundSummary> year;
     Authentication office = ArticleYear.office();
@@ -82,6 +94,64 @@ class ArticleYearTests {
         year = rounds.visible(whole, office, 0, 100).items().stream()
                 .filter(r -> r.termName().equals("五届区委"))
                 .toList();
+    }
+
+    @Test
+    void theScorecardOfTheYearReadsLikeTheArticlesFirstParagraph() {
+        RegionSummary district = regions.findByName("睢阳区").orElseThrow();
+        LocalDate from = year.stream()
+                .map(RoundSummary::entryDate)
+                .min(LocalDate::compareTo)
+                .orElseThrow();
+        LocalDate to = year.stream()
+                .map(RoundSummary::entryDate)
+                .max(LocalDate::compareTo)
+                .orElseThrow();
+        assertThat(from.getYear())
+                .as("every round entered in one calendar year")
+                .isEqualTo(to.getYear());
+        Scorecard.Figures figures = scorecard.figures(new Selection(
+                List.of(district.path() + "%"),
+                "%",
+                LocalDate.of(from.getYear(), 1, 1),
+                LocalDate.of(from.getYear(), 12, 31),
+                -1,
+                null,
+                LocalDate.now()));
+        Map<Figure, Long> v = figures.values();
+        assertThat(v.get(Figure.ROUNDS)).isEqualTo(ArticleFigures.ROUNDS);
+        assertThat(v.get(Figure.LOCALITIES_INSPECTED)).isEqualTo(ArticleFigures.LOCALITIES);
+        assertThat(v.get(Figure.LOCALITIES_TARGET)).isEqualTo(349);
+        assertThat(Math.round(v.get(Figure.LOCALITIES_INSPECTED) * 100.0 / v.get(Figure.LOCALITIES_TARGET)))
+                .isEqualTo(ArticleFigures.COVERAGE_PERCENT);
+        assertThat(v.get(Figure.FINDINGS)).isEqualTo(ArticleFigures.FINDINGS);
+        assertThat(v.get(Figure.FIXED_ON_THE_SPOT)).isEqualTo(ArticleFigures.FIXED_ON_THE_SPOT);
+        assertThat(v.get(Figure.LEADS_TRANSFERRED)).isEqualTo(ArticleFigures.LEADS_TRANSFERRED);
+        assertThat(v.get(Figure.TALK_PERSON_TIMES)).isEqualTo(ArticleFigures.PERSON_TIMES);
+        assertThat(v.get(Figure.HOUSEHOLDS_VISITED)).isEqualTo(ArticleFigures.HOUSEHOLDS_VISITED);
+        assertThat(v.get(Figure.NOTICES_POSTED)).isEqualTo(ArticleFigures.NOTICES_POSTED);
+    }
+
+    @Test
+    void everyFieldworkRecordAndPetitionIsDatedWithinItsRoundAndNoFindingBeforeItsRoundEntered() {
+        for (String[] dated : new String[][] {
+            {"fieldwork.talk", "held_on"},
+            {"fieldwork.household_visit", "visited_on"},
+            {"fieldwork.notice_posting", "posted_on"},
+            {"intake.petition", "received_on"}
+        }) {
+            assertThat(jdbc.sql("select count(*) from " + dated[0] + " x join planning.round r on r.id = x.round_id"
+                                    + " where x." + dated[1] + " not between r.entry_date and r.exit_date")
+                            .query(Long.class)
+                            .single())
+                    .as(dated[0] + " outside its round's fieldwork")
+                    .isZero();
+        }
+        assertThat(jdbc.sql("select count(*) from findings.finding f join planning.round r on r.id = f.round_id"
+                                + " where f.recorded_at < r.entry_date or f.recorded_at > now()")
+                        .query(Long.class)
+                        .single())
+                .isZero();
     }
 
     @Test

@@ -137,6 +137,44 @@ class RevisitWebTests {
     }
 
     @Test
+    void theSuggestionsRankByPetitionsReceivedAndByFindingsAsTheRecordsSay() throws Exception {
+        // the 村居 of the demo's rectification tasks, by petitions received (every round), then by path
+        java.util.List<String> byPetitions = jdbc.sql("""
+                        with tasked as (select distinct locality_id, locality_name, locality_path from rectification.task),
+                             received as (select locality_id, count(*) as n from intake.petition group by locality_id)
+                        select t.locality_name || ':' || coalesce(r.n, 0) from tasked t
+                        left join received r on r.locality_id = t.locality_id
+                        order by coalesce(r.n, 0) desc, t.locality_path limit 1
+                        """).query(String.class).list();
+        assertThat(byPetitions).hasSize(1);
+        String[] top = byPetitions.get(0).split(":");
+        assertThat(Long.parseLong(top[1]))
+                .as("the demo has petitions in a 村居 with tasks")
+                .isPositive();
+        String html = mvc.perform(get("/revisits").param("by", "PETITIONS").cookie(signIn("office")))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        String table = html.substring(html.indexOf("data-testid=\"suggestions\""));
+        String firstRow = table.substring(table.indexOf("<tbody>"), table.indexOf("</tr>", table.indexOf("<tbody>")));
+        assertThat(firstRow).contains(top[0]).contains("<td class=\"num\">" + top[1] + "</td>");
+        String mostProblems = jdbc.sql("""
+                        select locality_name from rectification.task group by locality_name, locality_path
+                        order by count(*) desc, locality_path limit 1
+                        """).query(String.class).single();
+        String byFindings = mvc.perform(get("/revisits").param("by", "FINDINGS").cookie(signIn("office")))
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        String findingsTable = byFindings.substring(byFindings.indexOf("data-testid=\"suggestions\""));
+        assertThat(findingsTable.substring(
+                        findingsTable.indexOf("<tbody>"),
+                        findingsTable.indexOf("</tr>", findingsTable.indexOf("<tbody>"))))
+                .contains(mostProblems);
+    }
+
+    @Test
     void anotherTownshipsRevisitAnswers404() throws Exception {
         long fengqiaoLocality = jdbc.sql(
                         "select locality_id from rectification.task where township_name = '冯桥镇' limit 1")

@@ -35,8 +35,11 @@ class InspectionRounds {
         }
     }
 
-    private static final String VISIBLE = "exists (select 1 from planning.round_locality v where v.round_id = r.id and "
-            + ScopePrefixes.withinRound("v") + ")";
+    /** The round has a 村居 within the scope (and, for a group member, of their group). */
+    private static String visible(ScopePrefixes scope) {
+        return "exists (select 1 from planning.round_locality v where v.round_id = r.id and "
+                + scope.withinRoundIndexed("v") + ")";
+    }
 
     private static final String COVERING_STATES = "('FIELDWORK_FINISHED', 'REPORTED', 'FEEDBACK_GIVEN', 'CLOSED')";
     private static final String OPEN_STATES = "('PLANNED', 'APPROVED', 'IN_FIELD')";
@@ -161,10 +164,9 @@ class InspectionRounds {
 
     /** The whole round, when one of its 村居 lies within the scope. */
     Optional<InspectionRound> find(long id, ScopePrefixes scope) {
-        return jdbc.sql("select r.* from planning.round r where r.id = :id and " + VISIBLE)
+        return jdbc.sql("select r.* from planning.round r where r.id = :id and " + visible(scope))
                 .param("id", id)
-                .param("scopePrefixes", scope.patterns())
-                .param("groupInspector", scope.groupInspector())
+                .params(scope.params())
                 .query((rs, n) -> rs.getLong("id"))
                 .optional()
                 .map(this::load);
@@ -173,19 +175,16 @@ class InspectionRounds {
     /** The round's 村居 that lie within the scope, in the round's order. */
     List<RoundLocality> localities(long roundId, ScopePrefixes scope) {
         return jdbc.sql("select * from planning.round_locality v where v.round_id = :id and "
-                        + ScopePrefixes.withinRound("v") + " order by v.position")
+                        + scope.withinRoundIndexed("v") + " order by v.position")
                 .param("id", roundId)
-                .param("scopePrefixes", scope.patterns())
-                .param("groupInspector", scope.groupInspector())
+                .params(scope.params())
                 .query(InspectionRounds::locality)
                 .list();
     }
 
     Paged<RoundSummary> page(Filter filter, ScopePrefixes scope, int page, int size) {
-        Map<String, Object> params = new HashMap<>();
-        params.put("scopePrefixes", scope.patterns());
-        params.put("groupInspector", scope.groupInspector());
-        StringBuilder where = new StringBuilder(" where ").append(VISIBLE);
+        Map<String, Object> params = new HashMap<>(scope.params());
+        StringBuilder where = new StringBuilder(" where ").append(visible(scope));
         if (filter.termId() != null) {
             where.append(" and r.term_id = :term");
             params.put("term", filter.termId());
@@ -202,7 +201,7 @@ class InspectionRounds {
         params.put("limit", size);
         params.put("offset", shape.offset());
         return new Paged<>(
-                summaries(where + " order by r.entry_date desc, r.id desc limit :limit offset :offset", params),
+                summaries(where + " order by r.entry_date desc, r.id desc limit :limit offset :offset", params, scope),
                 page,
                 size,
                 total);
@@ -210,23 +209,20 @@ class InspectionRounds {
 
     /** A round's summary with the township units and 村居 the scope reaches, when it reaches one. */
     Optional<RoundSummary> summary(long id, ScopePrefixes scope) {
-        Map<String, Object> params = new HashMap<>();
-        params.put("scopePrefixes", scope.patterns());
-        params.put("groupInspector", scope.groupInspector());
+        Map<String, Object> params = new HashMap<>(scope.params());
         params.put("id", id);
-        return summaries(" where r.id = :id and " + VISIBLE, params).stream().findFirst();
+        return summaries(" where r.id = :id and " + visible(scope), params, scope).stream()
+                .findFirst();
     }
 
-    private List<RoundSummary> summaries(String whereAndOrder, Map<String, Object> params) {
+    private List<RoundSummary> summaries(String whereAndOrder, Map<String, Object> params, ScopePrefixes scope) {
         return jdbc.sql("""
                         select r.id, r.term_id, t.name as term_name, r.kind, r.number, r.state, r.entry_date, r.exit_date,
                           (select string_agg(rt.name, ',' order by rt.position) from planning.round_township rt
                              where rt.round_id = r.id and exists (select 1 from planning.round_locality v
-                               where v.round_id = r.id and v.township_id = rt.township_id and\s"""
-                        + ScopePrefixes.withinRound("v") + """
+                               where v.round_id = r.id and v.township_id = rt.township_id and\s""" + scope.withinRoundIndexed("v") + """
                              )) as townships,
-                          (select count(*) from planning.round_locality v where v.round_id = r.id and\s"""
-                        + ScopePrefixes.withinRound("v") + """
+                          (select count(*) from planning.round_locality v where v.round_id = r.id and\s""" + scope.withinRoundIndexed("v") + """
                              ) as localities
                         from planning.round r join planning.term t on t.id = r.term_id
                         """ + whereAndOrder)

@@ -46,13 +46,14 @@ class Dashboard {
                         selection));
         charts.put(
                 "burndown",
+                // the tasks are read once (a materialized CTE), then counted open at each week's end
                 query(
-                        "select to_char(d, 'YYYY-MM-DD'), (select count(*) from "
+                        "with t as materialized (select v.issued_on, v.closed_on from "
                                 + FigureQuery.rows(Figure.TASKS, selection)
-                                + " where v.issued_on <= d and (v.closed_on is null or v.closed_on > d))"
-                                + " from generate_series((select coalesce(min(v.issued_on), cast(:today as date)) from "
-                                + FigureQuery.rows(Figure.TASKS, selection)
-                                + "), cast(:today as date), interval '7 day') d",
+                                + ") select to_char(d, 'YYYY-MM-DD'), (select count(*) from t"
+                                + " where t.issued_on <= d and (t.closed_on is null or t.closed_on > d))"
+                                + " from generate_series((select coalesce(min(t.issued_on), cast(:today as date)) from t),"
+                                + " cast(:today as date), interval '7 day') d",
                         selection));
         charts.put(
                 "overdue",

@@ -237,9 +237,8 @@ public class Scorecard {
     List<TermOption> terms(Selection selection) {
         return jdbc.sql("select t.term_id, t.name, t.starts_on, t.ends_on from statistics.term_record t"
                         + " where exists (select 1 from statistics.round_locality_record s join statistics.round_record r"
-                        + " on r.round_id = s.round_id where r.term_id = t.term_id"
-                        + " and s.path like any (array[:scopePrefixes]::text[]))"
-                        + " or t.path like any (array[:scopePrefixes]::text[]) order by t.starts_on desc")
+                        + " on r.round_id = s.round_id where r.term_id = t.term_id and " + selection.pathIn("s.path")
+                        + ") or " + selection.pathIn("t.path") + " order by t.starts_on desc")
                 .params(selection.params())
                 .query((rs, n) -> new TermOption(
                         rs.getLong(1),
@@ -252,8 +251,8 @@ public class Scorecard {
     @Transactional(readOnly = true)
     List<RoundOption> rounds(Selection selection) {
         return jdbc.sql("select v.round_id, v.kind, v.number, v.entry_date from statistics.round_record v where exists"
-                        + " (select 1 from statistics.round_locality_record s where s.round_id = v.round_id"
-                        + " and s.path like any (array[:scopePrefixes]::text[])) order by v.entry_date desc, v.number")
+                        + " (select 1 from statistics.round_locality_record s where s.round_id = v.round_id and "
+                        + selection.pathIn("s.path") + ") order by v.entry_date desc, v.number")
                 .params(selection.params())
                 .query((rs, n) -> new RoundOption(
                         rs.getLong(1),

@@ -230,9 +230,15 @@ end $$;
 -- The app role reads the tallies and never writes them itself: the triggers write them as the owner.
 alter function statistics.retally(text, bigint[], text[]) security definer;
 alter function statistics.retally(text, bigint[], text[]) set search_path = pg_catalog, public;
-revoke insert, update, delete, truncate on statistics.tally_kind, statistics.finding_tally, statistics.lead_tally,
-    statistics.talk_tally, statistics.visit_tally, statistics.notice_tally, statistics.petition_tally,
-    statistics.task_tally from ${appRole};
+-- (with an external database the application's role is the owner that migrates: it keeps its rights)
+do $$
+begin
+    if current_user <> '${appRole}' then
+        revoke insert, update, delete, truncate on statistics.tally_kind, statistics.finding_tally,
+            statistics.lead_tally, statistics.talk_tally, statistics.visit_tally, statistics.notice_tally,
+            statistics.petition_tally, statistics.task_tally from ${appRole};
+    end if;
+end $$;
 grant select on statistics.tally_kind, statistics.finding_tally, statistics.lead_tally, statistics.talk_tally,
     statistics.visit_tally, statistics.notice_tally, statistics.petition_tally, statistics.task_tally,
     statistics.task_record to ${appRole};

@@ -1,6 +1,7 @@
 package org.xuncha.planning;
 
 import java.util.List;
+import org.xuncha.organization.PathPrefixes;
 import org.xuncha.organization.RegionScope;
 import org.xuncha.organization.Regions;
 
@@ -50,14 +51,7 @@ record ScopePrefixes(List<String> patterns, long groupInspector) {
      * {@code like any (array[...])}, which read every round 村居 of a province to list a district's rounds.
      */
     String withinRoundIndexed(String alias) {
-        StringBuilder sql = new StringBuilder("(");
-        for (int i = 0; i < patterns.size(); i++) {
-            sql.append(i == 0 ? "" : " or ")
-                    .append(alias)
-                    .append(".path like :scopePrefix")
-                    .append(i);
-        }
-        return sql.append(")")
+        return new StringBuilder(PathPrefixes.anyOf(alias + ".path", "scopePrefix", patterns.size()))
                 .append(" and (:groupInspector < 0 or exists (select 1 from planning.group_locality gl join")
                 .append(" planning.group_member gm on gm.group_id = gl.group_id where gl.round_id = ")
                 .append(alias)
@@ -71,9 +65,7 @@ record ScopePrefixes(List<String> patterns, long groupInspector) {
     java.util.Map<String, Object> params() {
         java.util.Map<String, Object> params = new java.util.HashMap<>();
         params.put("scopePrefixes", patterns);
-        for (int i = 0; i < patterns.size(); i++) {
-            params.put("scopePrefix" + i, patterns.get(i));
-        }
+        PathPrefixes.bind(params, "scopePrefix", patterns);
         params.put("groupInspector", groupInspector);
         return params;
     }

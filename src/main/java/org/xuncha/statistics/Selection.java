@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
+import org.xuncha.organization.PathPrefixes;
 
 /**
  * What a scorecard counts (统计范围): the caller's scope as region path prefixes, optionally narrowed to one region
@@ -37,22 +38,13 @@ public record Selection(
      * an index for {@code like any (array[...])}). Binds {@code :scope0}, {@code :scope1}, ... from {@link #params}.
      */
     String pathIn(String column) {
-        StringBuilder sql = new StringBuilder("(");
-        for (int i = 0; i < scopePrefixes.size(); i++) {
-            sql.append(i == 0 ? "" : " or ")
-                    .append(column)
-                    .append(" like :scope")
-                    .append(i);
-        }
-        return sql.append(")").toString();
+        return PathPrefixes.anyOf(column, "scope", scopePrefixes.size());
     }
 
     Map<String, Object> params() {
         Map<String, Object> params = new HashMap<>();
         params.put("scopePrefixes", scopePrefixes);
-        for (int i = 0; i < scopePrefixes.size(); i++) {
-            params.put("scope" + i, scopePrefixes.get(i));
-        }
+        PathPrefixes.bind(params, "scope", scopePrefixes);
         params.put("within", within);
         params.put("from", java.sql.Date.valueOf(from));
         params.put("to", java.sql.Date.valueOf(to));

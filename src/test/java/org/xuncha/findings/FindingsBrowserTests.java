@@ -20,6 +20,27 @@ class FindingsBrowserTests extends BrowserTest {
     JdbcClient jdbc;
 
     @Test
+    void theOfficeReachesTheListFromTheNavigationFiltersItAndSeesTheDatabasesCount() {
+        FindingsTestSupport.awaitDemo(jdbc);
+        signIn("office");
+        page.locator("#nav").getByText("巡察发现问题").click();
+        // the list opens on the latest round the office may see (one with 村居)
+        long round = jdbc.sql("select r.id from planning.round r where exists (select 1 from planning.round_locality v"
+                        + " where v.round_id = r.id) order by r.entry_date desc, r.id desc limit 1")
+                .query(Long.class)
+                .single();
+        long approved = jdbc.sql("select count(*) from findings.finding where round_id = :r and state = 'APPROVED'")
+                .param("r", round)
+                .query(Long.class)
+                .single();
+        page.getByTestId("state-select").selectOption("APPROVED");
+        page.getByTestId("filter").click();
+        assertThat(page.getByTestId("finding-counts")).containsText("发现问题 " + approved + " 个，已审定 " + approved + " 个");
+        assertThat(page.getByTestId("export-findings")).isVisible();
+        screenshot("findings-list-filtered");
+    }
+
+    @Test
     void fromAVisitToAnApprovedFindingAndAReceivedLead() {
         FindingsTestSupport.awaitDemo(jdbc);
         page.onDialog(dialog -> dialog.accept());

@@ -62,23 +62,8 @@ class FindingListWebTests {
     void demoIsLoaded() {
         pilot = FindingsTestSupport.awaitDemo(jdbc);
         long member = pool.inspectorOf("groupmember").orElseThrow().value();
-        ownLocalities = jdbc.sql("""
-                select gl.locality_id from planning.group_locality gl
-                join planning.group_member gm on gm.group_id = gl.group_id
-                where gm.inspector_id = :member and gl.round_id = :round order by gl.locality_id
-                """)
-                .param("member", member)
-                .param("round", pilot.value())
-                .query(Long.class)
-                .list();
-        otherLocality = jdbc.sql("""
-                select locality_id from planning.round_locality where round_id = :round
-                  and locality_id not in (:own) order by locality_id limit 1
-                """)
-                .param("round", pilot.value())
-                .param("own", ownLocalities)
-                .query(Long.class)
-                .single();
+        ownLocalities = FindingsTestSupport.localitiesOf(jdbc, member, pilot);
+        otherLocality = FindingsTestSupport.anotherLocality(jdbc, pilot, ownLocalities);
     }
 
     @Test

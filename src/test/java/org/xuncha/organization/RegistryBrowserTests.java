@@ -85,6 +85,8 @@ class RegistryBrowserTests extends BrowserTest {
         page.locator("#nav").getByText("村居列表").click();
         assertThat(page.getByTestId("result-count")).hasText("共 349 个村居");
         page.evaluate("() => window.stillThisPage = true");
+        // htmx is loaded deferred: the change must not happen before it has bound the form
+        page.waitForFunction("() => window.htmx !== undefined && document.readyState === 'complete'");
 
         page.locator("select[name=intensity]").selectOption("FOCUSED");
 

@@ -366,6 +366,31 @@ class FeedbackWorkflowTests {
                         .param("recommendations", "改")
                         .param("version", "1"))
                 .andExpect(flash().attribute("error", containsString("已封存")));
+        // a finding of the sealed round in a 村居 of the member's group: they can no longer change it (record a fix)
+        long sealedFinding =
+                jdbc.sql("""
+                        select f.id from findings.finding f join planning.group_locality gl
+                          on gl.round_id = f.round_id and gl.locality_id = f.locality_id
+                        join planning.group_member gm on gm.group_id = gl.group_id
+                        join inspectors.inspector i on i.id = gm.inspector_id
+                        where f.round_id = :round and i.linked_username = 'groupmember' order by f.id limit 1
+                        """).param("round", pilot.roundId).query(Long.class).single();
+        String beforeFix = jdbc.sql("select version || '|' || fixed_on_the_spot from findings.finding where id = :id")
+                .param("id", sealedFinding)
+                .query(String.class)
+                .single();
+        mvc.perform(post("/findings/" + sealedFinding + "/fix")
+                        .with(csrf())
+                        .cookie(member)
+                        .param("action", "封存后补记整改")
+                        .param("fixedOn", java.time.LocalDate.now().toString())
+                        .param("version", beforeFix.substring(0, beforeFix.indexOf('|'))))
+                .andExpect(flash().attribute("error", containsString("案卷已封存")));
+        assertThat(jdbc.sql("select version || '|' || fixed_on_the_spot from findings.finding where id = :id")
+                        .param("id", sealedFinding)
+                        .query(String.class)
+                        .single())
+                .isEqualTo(beforeFix);
 
         long tampered = wuqiangFindings().get(0);
         Superuser.jdbc(dataSource)

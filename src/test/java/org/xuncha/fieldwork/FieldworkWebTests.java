@@ -5,6 +5,7 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
@@ -29,6 +30,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.transaction.annotation.Transactional;
 import org.xuncha.DemoLogins;
@@ -297,6 +299,91 @@ class FieldworkWebTests {
 
     @Autowired
     FieldworkFigures figures;
+
+    @Test
+    void aDocumentReviewIsRecordedWithItsAttachmentAndABadOneOrAnotherGroupsIsRefused() throws Exception {
+        Cookie member = signIn("groupmember");
+        String url = "/fieldwork/rounds/" + pilot + "/localities/" + wuqiang + "/examinations";
+        byte[] pdf = "%PDF-1.4\n% 2024年村集体资金收支台账\n%%EOF\n".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        long before = examinations();
+        mvc.perform(multipart(url)
+                        .file(new MockMultipartFile("attachments", "收支台账.pdf", "application/pdf", pdf))
+                        .cookie(member)
+                        .with(csrf())
+                        .param("kind", "DOCUMENT_REVIEW")
+                        .param("examinedOn", day)
+                        .param("subject", "2024年村集体资金收支台账")
+                        .param("place", "村委会档案室")
+                        .param("inspectors", String.valueOf(groupInspector()))
+                        .param("notes", "3笔支出无经手人签字。"))
+                .andExpect(flash().attribute("saved", true));
+        assertThat(examinations()).isEqualTo(before + 1);
+        assertThat(jdbc.sql("select e.kind || '|' || e.subject || '|' || e.place || '|' || a.file_name"
+                                + " from fieldwork.examination e join fieldwork.examination_attachment a"
+                                + " on a.examination_id = e.id where e.round_id = :r and e.locality_id = :l"
+                                + " order by e.id desc limit 1")
+                        .param("r", pilot)
+                        .param("l", wuqiang)
+                        .query(String.class)
+                        .single())
+                .isEqualTo("DOCUMENT_REVIEW|2024年村集体资金收支台账|村委会档案室|收支台账.pdf");
+        mvc.perform(get("/fieldwork/rounds/" + pilot + "/localities/" + wuqiang).cookie(member))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("2024年村集体资金收支台账")));
+        // without what was examined, or with a script named .pdf, nothing is written
+        mvc.perform(multipart(url)
+                        .cookie(member)
+                        .with(csrf())
+                        .param("kind", "SITE_CHECK")
+                        .param("examinedOn", day)
+                        .param("subject", " ")
+                        .param("place", "养殖场")
+                        .param("inspectors", String.valueOf(groupInspector())))
+                .andExpect(flash().attribute("error", containsString("调阅或查看的内容")));
+        mvc.perform(multipart(url)
+                        .file(new MockMultipartFile(
+                                "attachments",
+                                "照片.pdf",
+                                "application/pdf",
+                                "<script>alert(1)</script>".getBytes(java.nio.charset.StandardCharsets.UTF_8)))
+                        .cookie(member)
+                        .with(csrf())
+                        .param("kind", "SITE_CHECK")
+                        .param("examinedOn", day)
+                        .param("subject", "养殖场占用基本农田")
+                        .param("place", "村东")
+                        .param("inspectors", String.valueOf(groupInspector()))
+                        .param("notes", ""))
+                .andExpect(flash().attribute("error", org.hamcrest.Matchers.notNullValue()));
+        assertThat(examinations()).isEqualTo(before + 1);
+        // another group's 村居 is not found for this member
+        mvc.perform(multipart("/fieldwork/rounds/" + pilot + "/localities/" + fengqiao + "/examinations")
+                        .cookie(member)
+                        .with(csrf())
+                        .param("kind", "SITE_CHECK")
+                        .param("examinedOn", day)
+                        .param("subject", "x")
+                        .param("place", "y"))
+                .andExpect(status().isNotFound());
+        assertThat(examinations()).isEqualTo(before + 1);
+    }
+
+    /** An inspector of the group that takes 坞墙's 村居 in the pilot. */
+    long groupInspector() {
+        return jdbc.sql("select gm.inspector_id from planning.group_member gm join planning.group_locality gl"
+                        + " on gl.group_id = gm.group_id where gl.round_id = :r and gl.locality_id = :l"
+                        + " order by gm.inspector_id limit 1")
+                .param("r", pilot)
+                .param("l", wuqiang)
+                .query(Long.class)
+                .single();
+    }
+
+    long examinations() {
+        return jdbc.sql("select count(*) from fieldwork.examination")
+                .query(Long.class)
+                .single();
+    }
 
     @Test
     void postingsAndBroadcastsAddToTheFiguresAndABadCountIsRefused() throws Exception {
